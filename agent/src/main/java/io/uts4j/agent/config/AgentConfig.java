@@ -1,0 +1,130 @@
+package io.uts4j.agent.config;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The validated configuration. {@link #parse} either returns a complete configuration or throws
+ * one {@link ConfigException} naming the first bad key: never a partial one.
+ */
+public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants) {
+    static final String KERNEL_KEY = "kernel";
+    private static final Pattern TENANT_KEY = Pattern.compile("tenant\\.([^.]*)\\.(.*)");
+    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final String TENANT_KEYS = "hostname, domainname, address, threads, namespace, env.<NAME>, property.<key>";
+    private static final int MAX_DOMAIN_BYTES = 64;
+
+    public static AgentConfig parse(String agentArgs) throws ConfigException {
+        KernelMode kernel = KernelMode.AUTO;
+        Map<String, TenantBuilder> tenants = new LinkedHashMap<>();
+        for (Setting s : ConfigSources.read(agentArgs).values()) {
+            if (s.key().equals(KERNEL_KEY)) {
+                kernel = KernelMode.parse(s);
+                continue;
+            }
+            var m = TENANT_KEY.matcher(s.key());
+            if (!m.matches()) {
+                throw new ConfigException("unknown key '" + s.key() + "' (" + s.origin() + ") with value '"
+                        + s.value() + "'; valid keys: config, kernel, tenant.<id>.<" + TENANT_KEYS.replace(", ", "|") + ">");
+            }
+            String id = m.group(1);
+            if (!TENANT_ID.matcher(id).matches()) {
+                throw new ConfigException("key '" + s.key() + "' (" + s.origin() + ") names tenant id '" + id
+                        + "'; valid: a tenant id of 1 to 64 letters, digits, '_' or '-'");
+            }
+            tenants.computeIfAbsent(id, TenantBuilder::new).set(m.group(2), s);
+        }
+        List<TenantSpec> specs = new ArrayList<>();
+        for (TenantBuilder b : tenants.values()) specs.add(b.build());
+        return new AgentConfig(kernel, Collections.unmodifiableList(specs));
+    }
+
+    /** Collects one tenant's settings, validating each as it comes. */
+    private static final class TenantBuilder {
+        private final String id;
+        private String hostname;
+        private String domainname;
+        private byte[] address;
+        private Pattern threads;
+        private String namespace = TenantSpec.NAMESPACE_NEW;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        TenantBuilder(String id) {
+            this.id = id;
+        }
+
+        void set(String field, Setting s) throws ConfigException {
+            String v = s.value();
+            if (field.equals("hostname")) {
+                String problem = HostnameSyntax.problem(v);
+                if (problem != null) throw ConfigException.badValue(s, problem, HostnameSyntax.VALID);
+                hostname = v;
+            } else if (field.equals("domainname")) {
+                String problem = HostnameSyntax.problem(v);
+                if (problem != null) {
+                    throw ConfigException.badValue(s, problem, HostnameSyntax.VALID.replace("host", "domain"));
+                }
+                int bytes = v.getBytes(StandardCharsets.UTF_8).length;
+                if (bytes > MAX_DOMAIN_BYTES) {
+                    throw ConfigException.badValue(s, "it is " + bytes + " bytes long", "valid: at most 64 bytes");
+                }
+                domainname = v;
+            } else if (field.equals("address")) {
+                address = AddressLiteral.parse(v);
+                if (address == null) throw ConfigException.badValue(s, "not an IP literal", AddressLiteral.VALID);
+            } else if (field.equals("threads")) {
+                try {
+                    threads = Pattern.compile(v);
+                } catch (PatternSyntaxException e) {
+                    throw ConfigException.badValue(s, "not a valid regular expression ("
+                            + e.getDescription() + " near index " + e.getIndex() + ")",
+                            "valid: a java.util.regex pattern matched against the whole thread name");
+                }
+            } else if (field.equals("namespace")) {
+                namespace = namespace(s);
+            } else if (field.startsWith("env.")) {
+                String name = field.substring("env.".length());
+                if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+                    throw new ConfigException("key '" + s.key() + "' (" + s.origin() + ") names environment variable '"
+                            + name + "'; valid: a non-empty name without '='");
+                }
+                env.put(name, v);
+            } else if (field.startsWith("property.") && field.length() > "property.".length()) {
+                properties.put(field.substring("property.".length()), v);
+            } else {
+                throw new ConfigException("unknown key '" + s.key() + "' (" + s.origin() + ") with value '" + v
+                        + "'; valid keys for tenant '" + id + "': " + TENANT_KEYS);
+            }
+        }
+
+        private static String namespace(Setting s) throws ConfigException {
+            String v = s.value();
+            if (v.equals(TenantSpec.NAMESPACE_NEW) || v.equals(TenantSpec.NAMESPACE_NONE)) return v;
+            Path p = Path.of(v);
+            if (!p.isAbsolute() || !Files.isReadable(p)) {
+                throw ConfigException.badValue(s, p.isAbsolute() ? "no readable file there" : "not an absolute path",
+                        "valid: new, none, or the absolute path of a UTS namespace file "
+                                + "(e.g. one bind-mounted by 'unshare --uts=FILE', or /proc/<pid>/ns/uts)");
+            }
+            return v;
+        }
+
+        TenantSpec build() throws ConfigException {
+            if (hostname == null) {
+                throw new ConfigException("tenant '" + id + "' has no hostname; add key 'tenant." + id
+                        + ".hostname' with a valid hostname (" + HostnameSyntax.VALID + ")");
+            }
+            return new TenantSpec(id, hostname, domainname, address, threads, namespace,
+                    Collections.unmodifiableMap(env), Collections.unmodifiableMap(properties));
+        }
+    }
+}

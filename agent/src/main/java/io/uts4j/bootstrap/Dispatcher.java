@@ -1,0 +1,110 @@
+package io.uts4j.bootstrap;
+
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * What advice inlined into JDK methods calls. Every method answers null for "no override: let the
+ * JDK answer", checks the cheapest thing first (is any tenant configured, is this key overridden at
+ * all) and the thread's binding last, and never throws: a failure here must not reach the
+ * application, so it degrades to the JDK's own answer.
+ */
+public final class Dispatcher {
+    static volatile TenantTable table = TenantTable.EMPTY;
+    private static volatile Map<String, String> realEnvironment = Map.of();
+
+    private Dispatcher() {}
+
+    /** Installs a tenant table. {@code environment} is the JVM's real environment, captured unadvised. */
+    public static void install(TenantTable tenants, Map<String, String> environment) {
+        realEnvironment = Map.copyOf(environment);
+        table = tenants;
+    }
+
+    public static TenantTable table() { return table; }
+
+    /** The calling thread's tenant, or null for the host. */
+    public static Tenant currentTenant() {
+        TenantTable t = table;
+        return t.isEmpty() ? null : ThreadBinding.current(t);
+    }
+
+    /** For {@code InetAddress.getLocalHost()}. */
+    public static InetAddress localHost() {
+        try {
+            Tenant t = currentTenant();
+            return t == null ? null : t.localHost();
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** For {@code InetAddress.getAllByName(host)}: the tenant's own names resolve as in its hosts file. */
+    public static InetAddress[] addressesFor(String host) {
+        try {
+            if (host == null) return null;
+            Tenant t = currentTenant();
+            return t == null || !t.isOwnName(host) ? null : new InetAddress[] {t.addressNamed(host)};
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** For {@code InetAddress.getByName(host)}. */
+    public static InetAddress addressFor(String host) {
+        InetAddress[] all = addressesFor(host);
+        return all == null ? null : all[0];
+    }
+
+    /**
+     * For {@code InetAddress.getCanonicalHostName()}: an address that carries one of the tenant's own
+     * names and its address is canonically {@code hostname.domainname}, with no DNS query.
+     */
+    public static String canonicalHostName(InetAddress self) {
+        try {
+            Tenant t = currentTenant();
+            if (t == null) return null;
+            String s = self.toString(); // "name/literal", without the reverse lookup getHostName() may do
+            int slash = s.indexOf('/');
+            if (slash <= 0 || !t.isOwnName(s.substring(0, slash))) return null;
+            return Arrays.equals(self.getAddress(), t.addressBytes()) ? t.fqdn() : null;
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** For {@code System.getenv(name)}. */
+    public static String getenv(String name) {
+        try {
+            TenantTable tt = table;
+            if (name == null || !tt.overridesEnv(name)) return null;
+            Tenant t = ThreadBinding.current(tt);
+            return t == null ? null : t.envOverrides().get(name);
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** For {@code System.getenv()}. */
+    public static Map<String, String> environment() {
+        try {
+            Tenant t = currentTenant();
+            return t == null ? null : t.environment(realEnvironment);
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** For {@code System.getProperty(key)} and {@code System.getProperty(key, default)}. */
+    public static String getProperty(String key) {
+        try {
+            TenantTable tt = table;
+            if (key == null || !tt.overridesProperty(key)) return null;
+            Tenant t = ThreadBinding.current(tt);
+            return t == null ? null : t.propertyOverrides().get(key);
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.uts4j.bootstrap;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One tenant's system identity as the instrumented JDK methods answer it. Immutable but for
+ * lazily computed values. Internal: built by the agent from validated configuration.
+ */
+public final class Tenant {
+    private final String id;
+    private final String hostname;
+    private final String domainname;
+    private final String fqdn;
+    private final byte[] address; // null: the real local host's address, looked up on first use
+    private final Pattern threadNames;
+    private final Map<String, String> env;
+    private final Map<String, String> properties;
+
+    private volatile InetAddress localHost;
+    private volatile Map<String, String> environment;
+
+    public Tenant(String id, String hostname, String domainname, byte[] address, Pattern threadNames,
+                  Map<String, String> env, Map<String, String> properties) {
+        this.id = id;
+        this.hostname = hostname;
+        this.domainname = domainname;
+        this.fqdn = domainname == null ? hostname : hostname + "." + domainname;
+        this.address = address == null ? null : address.clone();
+        this.threadNames = threadNames;
+        Map<String, String> e = new HashMap<>(env);
+        e.putIfAbsent("HOSTNAME", hostname); // what a shell inside the tenant's container would export
+        this.env = Collections.unmodifiableMap(e);
+        this.properties = Collections.unmodifiableMap(new HashMap<>(properties));
+    }
+
+    public String id() { return id; }
+    public String hostname() { return hostname; }
+    /** The domain name, or null when none is set. */
+    public String domainname() { return domainname; }
+    /** {@code hostname.domainname}, or the hostname when no domain is set. */
+    public String fqdn() { return fqdn; }
+    public Pattern threadNames() { return threadNames; }
+    /** Environment overrides, HOSTNAME included. */
+    public Map<String, String> envOverrides() { return env; }
+    public Map<String, String> propertyOverrides() { return properties; }
+
+    boolean isOwnName(String name) {
+        return name != null && (name.equalsIgnoreCase(hostname) || name.equalsIgnoreCase(fqdn));
+    }
+
+    /** The tenant's local host: its hostname on its address. */
+    public InetAddress localHost() throws UnknownHostException {
+        InetAddress a = localHost;
+        if (a == null) {
+            localHost = a = InetAddress.getByAddress(hostname, addressBytes());
+        }
+        return a;
+    }
+
+    /** An address named as the caller spelled the name, as a hosts-file lookup returns it. */
+    InetAddress addressNamed(String name) throws UnknownHostException {
+        return InetAddress.getByAddress(name, addressBytes());
+    }
+
+    byte[] addressBytes() throws UnknownHostException {
+        return address != null ? address.clone() : HostIdentity.address().getAddress();
+    }
+
+    /** The real environment with this tenant's overrides; built once, on first use. */
+    Map<String, String> environment(Map<String, String> real) {
+        Map<String, String> m = environment;
+        if (m == null) {
+            Map<String, String> merged = new HashMap<>(real);
+            merged.putAll(env);
+            environment = m = Collections.unmodifiableMap(merged);
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "tenant " + id + " (" + fqdn + ")";
+    }
+}

@@ -1,0 +1,110 @@
+package io.uts4j.bootstrap;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * What one thread is bound to, and the caches that keep resolving it cheap.
+ *
+ * <p>Precedence, highest first: an open API scope; a thread-name rule; the tenant inherited from the
+ * thread that created this one; otherwise the host. A thread created by a pool's thread factory or a
+ * {@link ForkJoinPool} inherits nothing (a platform worker outlives the task that made it create
+ * it); virtual threads always inherit, as they run exactly one task.
+ */
+final class ThreadBinding {
+    /** Inheritable so that the JDK hands the creating thread's tenant to every new thread. */
+    static final InheritableThreadLocal<ThreadBinding> LOCAL = new InheritableThreadLocal<>() {
+        @Override
+        protected ThreadBinding childValue(ThreadBinding parent) {
+            // Runs in the creating thread, inside the Thread constructor: must never throw.
+            try {
+                if (parent == null) return null;
+                Tenant t = parent.resolve(Dispatcher.table);
+                if (t == null) return null;
+                ThreadBinding child = new ThreadBinding();
+                child.inherited = t;
+                child.inheritedByPoolWorker = PoolThreads.isCreatingPoolWorker();
+                child.inheritanceSettled = !child.inheritedByPoolWorker;
+                return child;
+            } catch (Throwable e) {
+                return null;
+            }
+        }
+    };
+
+    ScopeFrame top;                 // innermost open API scope; its tenant null means "the host"
+    private Tenant inherited;
+    private boolean inheritedByPoolWorker;
+    private boolean inheritanceSettled = true;
+    private TenantTable seenTable;  // the table the caches below were computed against
+    private String seenName;        // compared by identity: Thread.getName() returns the same object until renamed
+    private Tenant byName;
+
+    /** The calling thread's tenant, or null for the host. Cheap: no allocation once cached. */
+    static Tenant current(TenantTable table) {
+        ThreadBinding b = LOCAL.get();
+        if (b == null) {
+            if (!table.hasNameRules()) return null;
+            b = new ThreadBinding();
+            LOCAL.set(b);
+        }
+        return b.resolve(table);
+    }
+
+    /** The calling thread's binding, created if it has none yet. */
+    static ThreadBinding ofCurrentThread() {
+        ThreadBinding b = LOCAL.get();
+        if (b == null) {
+            b = new ThreadBinding();
+            LOCAL.set(b);
+        }
+        return b;
+    }
+
+    /** Must be called on the thread this binding belongs to. */
+    Tenant resolve(TenantTable table) {
+        ScopeFrame scope = top;
+        if (scope != null) return scope.tenant;
+        if (table != seenTable) {
+            seenTable = table;
+            seenName = null;
+            if (!table.contains(inherited)) inherited = null; // the tenant was removed
+        }
+        if (table.hasNameRules()) {
+            String name = Thread.currentThread().getName();
+            if (name != seenName) {
+                byName = table.matchThreadName(name);
+                seenName = name;
+            }
+            if (byName != null) return byName;
+        }
+        if (!inheritanceSettled) {
+            // Decided here, on the new thread itself, because only it knows whether it is virtual.
+            if (inheritedByPoolWorker && !PoolThreads.isVirtual(Thread.currentThread())) inherited = null;
+            inheritanceSettled = true;
+        }
+        return inherited;
+    }
+
+    /** Tells whether a thread is being created by a pool, from the frames of its creator. */
+    static final class PoolThreads {
+        private static final StackWalker WALKER =
+                StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        private static final int FRAMES = 32; // a factory sits a few frames above Thread's constructor
+
+        static boolean isCreatingPoolWorker() {
+            return WALKER.walk(frames -> frames.limit(FRAMES)
+                    .anyMatch(f -> isPoolClass(f.getDeclaringClass())));
+        }
+
+        private static boolean isPoolClass(Class<?> c) {
+            return ThreadFactory.class.isAssignableFrom(c)
+                    || ForkJoinPool.class.isAssignableFrom(c)
+                    || ForkJoinPool.ForkJoinWorkerThreadFactory.class.isAssignableFrom(c);
+        }
+
+        static boolean isVirtual(Thread t) {
+            return t.getClass().getName().equals("java.lang.VirtualThread");
+        }
+    }
+}

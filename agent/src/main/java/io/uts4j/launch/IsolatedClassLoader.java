@@ -1,0 +1,82 @@
+package io.uts4j.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the agent's implementation and its libraries (Byte Buddy, JNA) from the {@code inst/}
+ * folder of the agent jar, where class files are stored as {@code .classdata}: no other class
+ * loader can see them, so an application's own Byte Buddy, ASM or JNA never meets ours.
+ * Its parent is the platform loader: it sees the JDK and the bootstrap part, not the application.
+ */
+final class IsolatedClassLoader extends ClassLoader {
+    static final String PREFIX = "inst/";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final String jarUrl;
+    private final ProtectionDomain domain;
+
+    IsolatedClassLoader(JarFile jar, URL location) {
+        super("uts4j", ClassLoader.getPlatformClassLoader());
+        this.jar = jar;
+        this.jarUrl = "jar:" + location + "!/";
+        this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".classdata");
+        if (entry == null) throw new ClassNotFoundException(name);
+        byte[] bytes;
+        try (InputStream in = jar.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            String pkg = name.substring(0, dot);
+            if (getDefinedPackage(pkg) == null) {
+                try {
+                    definePackage(pkg, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException raced) {
+                    // another thread defined it first
+                }
+            }
+        }
+        return defineClass(name, bytes, 0, bytes.length, domain);
+    }
+
+    /** Resources keep their names, but for class files, which Byte Buddy reads as {@code X.class}. */
+    @Override
+    protected URL findResource(String name) {
+        String path = PREFIX + (name.endsWith(".class")
+                ? name.substring(0, name.length() - ".class".length()) + ".classdata" : name);
+        if (jar.getJarEntry(path) == null) return null;
+        try {
+            return new URL(jarUrl + path);
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL u = findResource(name);
+        return u == null ? Collections.emptyEnumeration() : Collections.enumeration(Collections.singletonList(u));
+    }
+}

@@ -30,6 +30,16 @@ public final class Dispatcher {
         return t.isEmpty() ? null : ThreadBinding.current(t);
     }
 
+    /** For {@code Thread}'s constructors, on the creating thread. */
+    public static void beforeThreadCreation() {
+        try {
+            TenantTable t = table;
+            if (t.hasNameRules()) ThreadBinding.current(t);
+        } catch (Throwable e) {
+            // the thread is created unbound, as without the agent
+        }
+    }
+
     /** For {@code InetAddress.getLocalHost()}. */
     public static InetAddress localHost() {
         try {

@@ -47,7 +47,7 @@ public final class TenantTable {
     public Tenant get(String id) { return byId.get(id); }
     public java.util.Collection<Tenant> tenants() { return byId.values(); }
     boolean contains(Tenant t) { return t != null && byId.get(t.id()) == t; }
-    boolean hasNameRules() { return nameRuled.length > 0; }
+    public boolean hasNameRules() { return nameRuled.length > 0; }
     boolean overridesEnv(String key) { return envKeys.contains(key); }
     boolean overridesProperty(String key) { return !propertyKeys.isEmpty() && propertyKeys.contains(key); }
 

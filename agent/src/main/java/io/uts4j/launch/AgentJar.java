@@ -18,7 +18,13 @@ final class AgentJar {
     }
 
     static synchronized JarFile jar() throws Exception {
-        if (jar == null) jar = new JarFile(new File(location().toURI()), false);
+        if (jar == null) {
+            jar = new JarFile(new File(location().toURI()), false);
+            if (jar.getEntry(IsolatedClassLoader.PREFIX + "io/uts4j/agent/Agent.classdata") == null) {
+                throw new IllegalStateException("the uts4j launcher was loaded from " + location()
+                        + ", which is not the built agent jar (uts4j-agent.jar); remove it from the class path");
+            }
+        }
         return jar;
     }
 

@@ -13,7 +13,6 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.InstrumentedType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Weaves advice into a handful of JDK classes, matched by exact internal name so that every other
@@ -27,7 +26,6 @@ final class AdviceTransformer implements ClassFileTransformer {
             .with(Implementation.Context.Disabled.Factory.INSTANCE)
             .with(InstrumentedType.Factory.Default.FROZEN);
     final Map<String, Throwable> failures = new ConcurrentHashMap<>();
-    final Map<String, Boolean> woven = new ConcurrentHashMap<>();
 
     AdviceTransformer(Map<String, List<Instrumented.Target>> byInternalName) {
         this.byInternalName = byInternalName;
@@ -43,16 +41,13 @@ final class AdviceTransformer implements ClassFileTransformer {
             String name = className.replace('/', '.');
             ClassFileLocator locator = new ClassFileLocator.Compound(
                     ClassFileLocator.Simple.of(name, bytes), ClassFileLocator.ForClassLoader.ofBootLoader());
-            TypeDescription type = redefined != null
-                    ? TypeDescription.ForLoadedType.of(redefined)
-                    : TypePool.Default.of(locator).describe(name).resolve();
+            if (redefined == null) return null; // targets are loaded before this is registered
+            TypeDescription type = TypeDescription.ForLoadedType.of(redefined);
             DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
             for (Instrumented.Target t : targets) {
                 builder = builder.visit(Advice.to(t.advice()).on(t.methods()));
             }
-            byte[] woven = builder.make().getBytes();
-            this.woven.put(name, Boolean.TRUE);
-            return woven;
+            return builder.make().getBytes();
         } catch (Throwable e) {
             failures.put(className.replace('/', '.'), e);
             return null;

@@ -1,5 +1,6 @@
 package io.uts4j.agent.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -35,7 +36,8 @@ final class Instrumented {
                     named("getenv").and(takesArguments(0)), EnvironmentAdvice.class),
             new Target("java.lang.System", "System.getProperty(String[, String])",
                     named("getProperty").and(takesArguments(String.class)
-                            .or(takesArguments(String.class, String.class))), PropertyAdvice.class));
+                            .or(takesArguments(String.class, String.class))), PropertyAdvice.class),
+            new Target("java.lang.Thread", "new Thread(...) (inheritance)", isConstructor(), ThreadCreationAdvice.class));
 
     private Instrumented() {}
 }

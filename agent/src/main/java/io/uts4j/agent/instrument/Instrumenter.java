@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Installs the advice into the JDK: at once for classes already loaded, at load time for the rest. */
+/** Weaves the advice into the JDK classes uts4j answers for, all in one retransformation. */
 public final class Instrumenter {
     private Instrumenter() {}
 
@@ -27,23 +27,23 @@ public final class Instrumenter {
             byName.computeIfAbsent(t.internalName(), k -> new ArrayList<>()).add(t);
             described.add(t.description());
         }
-        AdviceTransformer transformer = new AdviceTransformer(byName);
-        inst.addTransformer(transformer, true);
-
-        List<Class<?>> loaded = new ArrayList<>();
+        // Load (without initialising) every target first: weaving a class while it is being loaded
+        // would make Byte Buddy resolve it from the advice signatures, a ClassCircularityError.
+        List<Class<?>> targets = new ArrayList<>();
         for (String name : byName.keySet()) {
             try {
-                // Loading (not initialising) a target runs the transformer on it if it was not loaded yet.
-                Class<?> c = Class.forName(name.replace('/', '.'), false, null);
-                if (!transformer.woven.containsKey(c.getName())) loaded.add(c);
+                targets.add(Class.forName(name.replace('/', '.'), false, null));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("JDK class " + name + " not found", e);
             }
         }
+        AdviceTransformer transformer = new AdviceTransformer(byName);
+        // Stays registered, so that a retransformation by another agent keeps uts4j's advice.
+        inst.addTransformer(transformer, true);
         try {
-            if (!loaded.isEmpty()) inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+            inst.retransformClasses(targets.toArray(new Class<?>[0]));
         } catch (Exception e) {
-            throw new IllegalStateException("retransforming " + loaded + " failed: " + e, e);
+            throw new IllegalStateException("retransforming " + targets + " failed: " + e, e);
         }
         if (!transformer.failures.isEmpty()) {
             throw new IllegalStateException("could not instrument " + transformer.failures.keySet()

@@ -1,0 +1,39 @@
+package io.uts4j.kernel;
+
+/** Finds out, without throwing, whether this JVM can really create and enter UTS namespaces. */
+public final class KernelSupport {
+
+    private KernelSupport() {
+    }
+
+    /**
+     * The outcome of {@link #probe()}.
+     *
+     * @param usable whether a UTS namespace could be created, entered and named here
+     * @param reason why not (the failure's message), or {@code "ok"}
+     */
+    public record Probe(boolean usable, String reason) {
+    }
+
+    /**
+     * Creates a UTS namespace, names it, enters it from a short-lived thread and reads the name back,
+     * then releases it. Takes about a millisecond; never throws and never moves the calling thread.
+     */
+    public static Probe probe() {
+        try {
+            if (!UtsNamespace.isSupported()) {
+                String reason = Syscalls.unavailableReason();
+                return new Probe(false, reason != null ? reason : NamespaceId.CURRENT_THREAD + " does not exist");
+            }
+            String name = "uts4j-probe";
+            try (UtsNamespace ns = UtsNamespace.create(name, null)) {
+                String seen = ns.names().hostname();
+                return seen.equals(name)
+                        ? new Probe(true, "ok")
+                        : new Probe(false, "a new UTS namespace named " + name + " reports " + seen);
+            }
+        } catch (Throwable t) { // the promise is to report, not to throw
+            return new Probe(false, String.valueOf(t.getMessage() != null ? t.getMessage() : t));
+        }
+    }
+}

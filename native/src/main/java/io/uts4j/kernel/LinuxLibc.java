@@ -1,0 +1,68 @@
+package io.uts4j.kernel;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Structure;
+import com.sun.jna.Structure.FieldOrder;
+
+/**
+ * The few libc functions uts4j needs. Every function is declared {@code throws LastErrorException}
+ * so that JNA captures {@code errno} right after the call, before anything else can change it.
+ * Only {@link Syscalls} talks to this interface; nothing outside the package sees a JNA type.
+ */
+interface LinuxLibc extends Library {
+
+    /** {@code unshare(2)} flag: "Unshare the UTS IPC namespace" — create a new UTS namespace. */
+    int CLONE_NEWUTS = 0x04000000;
+    /** {@code ioctl_ns(2)}: "NS_GET_NSTYPE ... returns the type of the namespace" as a CLONE_NEW* value. */
+    int NS_GET_NSTYPE = 0xb703;
+    int O_RDONLY = 0;
+    int O_CLOEXEC = 0x80000;
+    /** {@code syscall(2)} number of {@code gettid} on x86_64 and aarch64 respectively. */
+    long SYS_GETTID_X86_64 = 186;
+    long SYS_GETTID_AARCH64 = 178;
+
+    /** "disassociate parts of the process execution context" — for a UTS namespace, only the caller's thread moves. */
+    int unshare(int flags) throws LastErrorException;
+
+    /** "reassociate thread with a namespace": moves the calling thread into the namespace referred to by fd. */
+    int setns(int fd, int nstype) throws LastErrorException;
+
+    /** "set hostname": sets the host name of the caller's UTS namespace to the len bytes of name. */
+    int sethostname(byte[] name, long len) throws LastErrorException;
+
+    /** "set NIS domain name" of the caller's UTS namespace to the len bytes of name. */
+    int setdomainname(byte[] name, long len) throws LastErrorException;
+
+    /** "get hostname": returns the null-terminated host name in name, which has length len bytes. */
+    int gethostname(byte[] name, long len) throws LastErrorException;
+
+    /** "get name and information about current kernel", as seen from the caller's UTS namespace. */
+    int uname(Utsname buf) throws LastErrorException;
+
+    /** "open and possibly create a file"; returns a file descriptor. */
+    int open(String pathname, int flags) throws LastErrorException;
+
+    /** "close a file descriptor". */
+    int close(int fd) throws LastErrorException;
+
+    /** "control device"; with a namespace fd and NS_GET_NSTYPE, returns the namespace's type. */
+    int ioctl(int fd, long request) throws LastErrorException;
+
+    /** "get thread identification"; glibc has wrapped it only since 2.30. */
+    int gettid() throws LastErrorException;
+
+    /** "indirect system call"; the fallback for gettid on an older glibc. */
+    long syscall(long number) throws LastErrorException;
+
+    /** {@code struct utsname} as the kernel fills it: six fields of 65 bytes each, NUL-terminated. */
+    @FieldOrder({"sysname", "nodename", "release", "version", "machine", "domainname"})
+    final class Utsname extends Structure {
+        public byte[] sysname = new byte[65];
+        public byte[] nodename = new byte[65];
+        public byte[] release = new byte[65];
+        public byte[] version = new byte[65];
+        public byte[] machine = new byte[65];
+        public byte[] domainname = new byte[65];
+    }
+}

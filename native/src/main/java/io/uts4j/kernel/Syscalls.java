@@ -1,0 +1,186 @@
+package io.uts4j.kernel;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import io.uts4j.kernel.NamespaceException.Reason;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Typed wrappers over {@link LinuxLibc}: each turns errno into a {@link NamespaceException} that
+ * names the operation and the file. No JNA type leaves this class.
+ */
+final class Syscalls {
+
+    private Syscalls() {
+    }
+
+    /** Loads libc once; a failure is kept so that every later use reports the same reason. */
+    private static final class Loaded {
+        static final LinuxLibc LIBC;
+        static final Throwable FAILURE;
+
+        static {
+            LinuxLibc libc = null;
+            Throwable failure = null;
+            try {
+                String os = System.getProperty("os.name", "");
+                if (!os.startsWith("Linux")) {
+                    throw new UnsupportedOperationException("UTS namespaces exist only on Linux, not on " + os);
+                }
+                libc = Native.load("c", LinuxLibc.class);
+            } catch (Throwable t) { // LinkageError when JNA or its native part is missing, and anything else
+                failure = t;
+            }
+            LIBC = libc;
+            FAILURE = failure;
+        }
+    }
+
+    /** @return why the native binding cannot be used here, or {@code null} if it can; never throws */
+    static String unavailableReason() {
+        try {
+            Throwable failure = Loaded.FAILURE;
+            return failure == null ? null : String.valueOf(failure);
+        } catch (Throwable t) { // even the holder's class could fail to link
+            return String.valueOf(t);
+        }
+    }
+
+    private static LinuxLibc libc() {
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new NamespaceException(Reason.UNSUPPORTED, "load libc", null, 0,
+                    "UTS namespaces are not available here: " + reason, Loaded.FAILURE);
+        }
+        return Loaded.LIBC;
+    }
+
+    /** Moves the calling thread into a new UTS namespace, a copy of its current one. */
+    static void unshareUts() {
+        LinuxLibc libc = libc();
+        try {
+            libc.unshare(LinuxLibc.CLONE_NEWUTS);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "unshare(CLONE_NEWUTS)", null, e);
+        }
+    }
+
+    /** Moves the calling thread into the UTS namespace open on {@code fd}, described by {@code what}. */
+    static void setnsUts(int fd, String what) {
+        LinuxLibc libc = libc();
+        try {
+            libc.setns(fd, LinuxLibc.CLONE_NEWUTS);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "setns(fd " + fd + ", CLONE_NEWUTS)", what, e);
+        }
+    }
+
+    /** Sets the host name of the calling thread's UTS namespace; {@code name} is not checked here. */
+    static void sethostname(byte[] name) {
+        LinuxLibc libc = libc();
+        try {
+            libc.sethostname(name, name.length);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "sethostname(" + printable(name) + ")", null, e);
+        }
+    }
+
+    /** Sets the domain name of the calling thread's UTS namespace; {@code name} is not checked here. */
+    static void setdomainname(byte[] name) {
+        LinuxLibc libc = libc();
+        try {
+            libc.setdomainname(name, name.length);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "setdomainname(" + printable(name) + ")", null, e);
+        }
+    }
+
+    /** @return the host name as the calling thread's UTS namespace has it */
+    static String gethostname() {
+        byte[] buf = new byte[65];
+        try {
+            libc().gethostname(buf, buf.length);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "gethostname", null, e);
+        }
+        return cString(buf);
+    }
+
+    /** @return all six names as the calling thread's UTS namespace has them */
+    static UtsNames uname() {
+        LinuxLibc.Utsname u = new LinuxLibc.Utsname();
+        try {
+            libc().uname(u);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "uname", null, e);
+        }
+        return new UtsNames(cString(u.nodename), cString(u.domainname), cString(u.sysname),
+                cString(u.release), cString(u.version), cString(u.machine));
+    }
+
+    /** Opens {@code path} read-only and close-on-exec, so that no child process inherits it. */
+    static int openReadOnly(String path) {
+        LinuxLibc libc = libc();
+        try {
+            return libc.open(path, LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "open", path, e);
+        }
+    }
+
+    /** @return the CLONE_NEW* type of the namespace open on {@code fd}; ENOTTY/EINVAL if it is no namespace */
+    static int namespaceType(int fd, String path) {
+        LinuxLibc libc = libc();
+        try {
+            return libc.ioctl(fd, LinuxLibc.NS_GET_NSTYPE);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "ioctl(NS_GET_NSTYPE)", path, e);
+        }
+    }
+
+    static void close(int fd) {
+        LinuxLibc libc = libc();
+        try {
+            libc.close(fd);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "close(fd " + fd + ")", null, e);
+        }
+    }
+
+    /** Closes {@code fd} on an error path, where a second failure must not hide the first. */
+    static void closeQuietly(int fd, Throwable primary) {
+        try {
+            close(fd);
+        } catch (RuntimeException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    /** @return the kernel's id of the calling thread */
+    static int gettid() {
+        LinuxLibc libc = libc();
+        try {
+            return libc.gettid();
+        } catch (UnsatisfiedLinkError old) { // glibc before 2.30
+            String arch = System.getProperty("os.arch");
+            long number = arch.equals("aarch64") ? LinuxLibc.SYS_GETTID_AARCH64 : LinuxLibc.SYS_GETTID_X86_64;
+            return (int) libc.syscall(number);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "gettid", null, e);
+        }
+    }
+
+    /** Decodes a NUL-terminated buffer the kernel filled. */
+    static String cString(byte[] buf) {
+        int len = 0;
+        while (len < buf.length && buf[len] != 0) {
+            len++;
+        }
+        return new String(buf, 0, len, StandardCharsets.UTF_8);
+    }
+
+    private static String printable(byte[] name) {
+        String s = new String(name, StandardCharsets.UTF_8);
+        return '"' + (s.length() > 20 ? s.substring(0, 20) + "…\" (" + name.length + " bytes)" : s + '"');
+    }
+}

@@ -16,6 +16,7 @@ public final class Agent {
     private Agent() {}
 
     public static void start(String args, Instrumentation inst, boolean dynamic) {
+        long t0 = System.nanoTime();
         AgentConfig config;
         try {
             config = AgentConfig.parse(args);
@@ -27,7 +28,15 @@ public final class Agent {
         try {
             // The real environment is captured before System.getenv is advised.
             Dispatcher.install(Tenants.table(config.tenants()), System.getenv());
-            Instrumenter.install(inst);
+            long t1 = System.nanoTime();
+            java.nio.file.Path cache = CacheLocation.of(config);
+            Instrumenter.Installed done = Instrumenter.install(inst, cache, CacheLocation.agentJar());
+            long t2 = System.nanoTime();
+            if (config.debug()) {
+                System.err.println("uts4j: debug: configuration " + (t1 - t0) / 1000 + " us; instrumentation "
+                        + (t2 - t1) / 1000 + " us (" + done.fromCache() + " classes from cache " + cache + ", "
+                        + done.woven() + " woven); methods " + done.methods());
+            }
         } catch (RuntimeException | LinkageError e) {
             System.err.println("uts4j: cannot instrument this JVM (" + System.getProperty("java.vm.name") + " "
                     + Runtime.version() + "): " + e.getMessage());

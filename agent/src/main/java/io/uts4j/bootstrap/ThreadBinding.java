@@ -1,7 +1,10 @@
 package io.uts4j.bootstrap;
 
+import java.util.Iterator;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What one thread is bound to, and the caches that keep resolving it cheap.
@@ -87,14 +90,24 @@ final class ThreadBinding {
     }
 
     /** Tells whether a thread is being created by a pool, from the frames of its creator. */
-    static final class PoolThreads {
+    static final class PoolThreads implements Function<Stream<StackWalker.StackFrame>, Boolean> {
         private static final StackWalker WALKER =
                 StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        private static final PoolThreads SEARCH = new PoolThreads();
         private static final int FRAMES = 32; // a factory sits a few frames above Thread's constructor
 
         static boolean isCreatingPoolWorker() {
-            return WALKER.walk(frames -> frames.limit(FRAMES)
-                    .anyMatch(f -> isPoolClass(f.getDeclaringClass())));
+            return WALKER.walk(SEARCH);
+        }
+
+        @Override
+        public Boolean apply(Stream<StackWalker.StackFrame> frames) {
+            // A plain loop rather than stream lambdas: bootstrap code avoids invokedynamic.
+            Iterator<StackWalker.StackFrame> it = frames.iterator();
+            for (int i = 0; i < FRAMES && it.hasNext(); i++) {
+                if (isPoolClass(it.next().getDeclaringClass())) return Boolean.TRUE;
+            }
+            return Boolean.FALSE;
         }
 
         private static boolean isPoolClass(Class<?> c) {

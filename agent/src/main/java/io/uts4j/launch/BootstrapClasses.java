@@ -19,7 +19,8 @@ import java.util.jar.JarFile;
  * few classes directly has neither effect.
  */
 final class BootstrapClasses {
-    private static final List<String> FOLDERS = List.of("io/uts4j/", "io/uts4j/bootstrap/");
+    /** Written by the build: the bootstrap part's class files, one a line. */
+    static final String LIST = IsolatedClassLoader.PREFIX + "bootstrap-classes.txt";
 
     private BootstrapClasses() {}
 
@@ -33,10 +34,15 @@ final class BootstrapClasses {
                 ClassLoader.class, java.security.ProtectionDomain.class);
 
         List<JarEntry> pending = new ArrayList<>();
-        for (JarEntry e : java.util.Collections.list(jar.entries())) {
-            String n = e.getName();
-            int slash = n.lastIndexOf('/');
-            if (n.endsWith(".class") && FOLDERS.contains(n.substring(0, slash + 1))) pending.add(e);
+        JarEntry list = jar.getJarEntry(LIST);
+        if (list == null) throw new IllegalStateException(LIST + " missing from the agent jar");
+        try (var in = jar.getInputStream(list)) {
+            for (String n : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (n.isBlank()) continue;
+                JarEntry e = jar.getJarEntry(n.trim());
+                if (e == null) throw new IllegalStateException(n + " is listed in " + LIST + " but missing");
+                pending.add(e);
+            }
         }
         // A class whose superclass is one of ours must come after it: retry in passes.
         while (!pending.isEmpty()) {

@@ -26,7 +26,9 @@ class AgentJarContentsTest {
             Pattern.compile("inst/([^/]+/)*"),
             Pattern.compile("inst/(io/uts4j|net/bytebuddy|com/sun/jna)/[A-Za-z0-9$/_-]+\\.classdata"),
             Pattern.compile("inst/com/sun/jna/linux-(x86-64|aarch64)/libjnidispatch\\.so"),
-            Pattern.compile("inst/META-INF/(LICENSE|NOTICE|AL2\\.0|LGPL2\\.1)(\\.txt)?"),
+            Pattern.compile("inst/META-INF/(LICENSE|NOTICE|AL2\\.0|LGPL2\\.1|licenses/ASM)"),
+            Pattern.compile("inst/bootstrap-classes\\.txt"),
+            Pattern.compile("inst/io/uts4j/agent/build\\.properties"),
             Pattern.compile("inst/META-INF/services/[A-Za-z.]+"));
 
     @Test

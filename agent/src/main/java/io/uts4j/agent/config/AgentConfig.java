@@ -15,36 +15,63 @@ import java.util.regex.PatternSyntaxException;
  * The validated configuration. {@link #parse} either returns a complete configuration or throws
  * one {@link ConfigException} naming the first bad key: never a partial one.
  */
-public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants) {
+public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String cache, boolean debug) {
     static final String KERNEL_KEY = "kernel";
+    static final String CACHE_KEY = "cache";
+    static final String DEBUG_KEY = "debug";
+    /** {@link #cache()} when woven classes are not to be kept. */
+    public static final String CACHE_OFF = "off";
     private static final Pattern TENANT_KEY = Pattern.compile("tenant\\.([^.]*)\\.(.*)");
     private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final String TENANT_KEYS = "hostname, domainname, address, threads, namespace, env.<NAME>, property.<key>";
     private static final int MAX_DOMAIN_BYTES = 64;
 
+    /**
+     * @return the configuration; {@link #cache()} is null for the default location,
+     *         {@link #CACHE_OFF}, or an absolute folder
+     */
     public static AgentConfig parse(String agentArgs) throws ConfigException {
         KernelMode kernel = KernelMode.AUTO;
+        String cache = null;
+        boolean debug = false;
         Map<String, TenantBuilder> tenants = new LinkedHashMap<>();
         for (Setting s : ConfigSources.read(agentArgs).values()) {
             if (s.key().equals(KERNEL_KEY)) {
                 kernel = KernelMode.parse(s);
                 continue;
             }
+            if (s.key().equals(DEBUG_KEY)) {
+                if (!s.value().equals("true") && !s.value().equals("false")) {
+                    throw ConfigException.badValue(s, "not a boolean", "valid: true, false");
+                }
+                debug = s.value().equals("true");
+                continue;
+            }
+            if (s.key().equals(CACHE_KEY)) {
+                if (!s.value().equals(CACHE_OFF) && !java.nio.file.Path.of(s.value()).isAbsolute()) {
+                    throw ConfigException.badValue(s, "not an absolute path",
+                            "valid: off, or the absolute path of a folder for woven JDK classes");
+                }
+                cache = s.value();
+                continue;
+            }
             var m = TENANT_KEY.matcher(s.key());
             if (!m.matches()) {
                 throw new ConfigException("unknown key '" + s.key() + "' (" + s.origin() + ") with value '"
-                        + s.value() + "'; valid keys: config, kernel, tenant.<id>.<" + TENANT_KEYS.replace(", ", "|") + ">");
+                        + s.value() + "'; valid keys: config, kernel, cache, debug, tenant.<id>.<" + TENANT_KEYS.replace(", ", "|") + ">");
             }
             String id = m.group(1);
             if (!TENANT_ID.matcher(id).matches()) {
                 throw new ConfigException("key '" + s.key() + "' (" + s.origin() + ") names tenant id '" + id
                         + "'; valid: a tenant id of 1 to 64 letters, digits, '_' or '-'");
             }
-            tenants.computeIfAbsent(id, TenantBuilder::new).set(m.group(2), s);
+            TenantBuilder b = tenants.get(id); // no method reference: this runs in premain (see Instrumenter)
+            if (b == null) tenants.put(id, b = new TenantBuilder(id));
+            b.set(m.group(2), s);
         }
         List<TenantSpec> specs = new ArrayList<>();
         for (TenantBuilder b : tenants.values()) specs.add(b.build());
-        return new AgentConfig(kernel, Collections.unmodifiableList(specs));
+        return new AgentConfig(kernel, Collections.unmodifiableList(specs), cache, debug);
     }
 
     /** Collects one tenant's settings, validating each as it comes. */

@@ -5,52 +5,55 @@ import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.InstrumentedType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.Implementation;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Weaves advice into a handful of JDK classes, matched by exact internal name so that every other
- * class load costs one map lookup. Changes no class format (no new members), as retransformation
- * requires; a failure is recorded and the class left as it was.
+ * Hands the bytes of the few target JDK classes, matched by exact internal name (every other class
+ * costs one map lookup), to the woven-class cache or, on a miss, to the weaver. A failure is
+ * recorded and the class left as it was.
  */
 final class AdviceTransformer implements ClassFileTransformer {
     private final Map<String, List<Instrumented.Target>> byInternalName;
-    private final ByteBuddy byteBuddy = new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE)
-            .with(InstrumentedType.Factory.Default.FROZEN);
+    private final WovenClassCache cache; // null: no caching
+    private final ClassLoader adviceLoader;
+    private AdviceWeaver weaver; // made on the first cache miss: it loads Byte Buddy
     final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    final AtomicInteger fromCache = new AtomicInteger();
+    final AtomicInteger woven = new AtomicInteger();
 
-    AdviceTransformer(Map<String, List<Instrumented.Target>> byInternalName) {
+    AdviceTransformer(Map<String, List<Instrumented.Target>> byInternalName, WovenClassCache cache,
+                      ClassLoader adviceLoader) {
         this.byInternalName = byInternalName;
+        this.cache = cache;
+        this.adviceLoader = adviceLoader;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
-        if (loader != null || className == null) return null; // every target is a bootstrap class
+        // Every target is a bootstrap class, loaded before this transformer is registered.
+        if (loader != null || className == null || redefined == null) return null;
         List<Instrumented.Target> targets = byInternalName.get(className);
         if (targets == null) return null;
+        String name = redefined.getName();
         try {
-            String name = className.replace('/', '.');
-            ClassFileLocator locator = new ClassFileLocator.Compound(
-                    ClassFileLocator.Simple.of(name, bytes), ClassFileLocator.ForClassLoader.ofBootLoader());
-            if (redefined == null) return null; // targets are loaded before this is registered
-            TypeDescription type = TypeDescription.ForLoadedType.of(redefined);
-            DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
-            for (Instrumented.Target t : targets) {
-                builder = builder.visit(Advice.to(t.advice()).on(t.methods()));
+            byte[] cached = cache == null ? null : cache.get(name, bytes);
+            if (cached != null) {
+                fromCache.incrementAndGet();
+                return cached;
             }
-            return builder.make().getBytes();
+            byte[] result = weaver().weave(redefined, bytes, targets);
+            woven.incrementAndGet();
+            if (cache != null) cache.put(name, bytes, result);
+            return result;
         } catch (Throwable e) {
-            failures.put(className.replace('/', '.'), e);
+            failures.put(name, e);
             return null;
         }
+    }
+
+    private synchronized AdviceWeaver weaver() {
+        if (weaver == null) weaver = new AdviceWeaver(adviceLoader);
+        return weaver;
     }
 }

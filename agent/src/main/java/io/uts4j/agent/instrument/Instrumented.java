@@ -1,43 +1,53 @@
 package io.uts4j.agent.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import java.util.List;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-/** The JDK methods uts4j answers for, each with the advice that does it. */
+/**
+ * The JDK methods uts4j answers for, each with the advice that does it. Described in plain
+ * strings, not Byte Buddy matchers, so that a start-up served from the woven-class cache never
+ * loads Byte Buddy at all.
+ */
 final class Instrumented {
-    record Target(String className, String description, ElementMatcher<? super MethodDescription> methods,
-                  Class<?> advice) {
+    /** All constructors of the class. */
+    static final String CONSTRUCTORS = "<init>";
+
+    /**
+     * @param method     the method's name, or {@link #CONSTRUCTORS}
+     * @param parameters the exact parameter types, or null for any
+     */
+    record Target(String className, String method, List<String> parameters, String advice) {
         String internalName() {
             return className.replace('.', '/');
         }
+
+        String description() {
+            String simple = className.substring(className.lastIndexOf('.') + 1);
+            if (method.equals(CONSTRUCTORS)) return "new " + simple + "(...)";
+            StringBuilder b = new StringBuilder(simple).append('.').append(method).append('(');
+            for (int i = 0; i < parameters.size(); i++) {
+                if (i > 0) b.append(", ");
+                b.append(parameters.get(i).substring(parameters.get(i).lastIndexOf('.') + 1));
+            }
+            return b.append(')').toString();
+        }
     }
 
+    private static final String PKG = "io.uts4j.agent.instrument.";
+    private static final List<String> NONE = List.of();
+    private static final List<String> STRING = List.of("java.lang.String");
+
     static final List<Target> TARGETS = List.of(
-            new Target("java.net.InetAddress", "InetAddress.getLocalHost()",
-                    named("getLocalHost").and(isStatic()).and(takesArguments(0)), LocalHostAdvice.class),
-            new Target("java.net.InetAddress", "InetAddress.getByName(String)",
-                    named("getByName").and(isStatic()).and(takesArguments(String.class)), AddressByNameAdvice.class),
-            new Target("java.net.InetAddress", "InetAddress.getAllByName(String)",
-                    named("getAllByName").and(isStatic()).and(takesArguments(String.class)),
-                    AllAddressesByNameAdvice.class),
-            new Target("java.net.InetAddress", "InetAddress.getCanonicalHostName()",
-                    named("getCanonicalHostName").and(not(isStatic())).and(takesArguments(0)),
-                    CanonicalHostNameAdvice.class),
-            new Target("java.lang.System", "System.getenv(String)",
-                    named("getenv").and(takesArguments(String.class)), EnvironmentVariableAdvice.class),
-            new Target("java.lang.System", "System.getenv()",
-                    named("getenv").and(takesArguments(0)), EnvironmentAdvice.class),
-            new Target("java.lang.System", "System.getProperty(String[, String])",
-                    named("getProperty").and(takesArguments(String.class)
-                            .or(takesArguments(String.class, String.class))), PropertyAdvice.class),
-            new Target("java.lang.Thread", "new Thread(...) (inheritance)", isConstructor(), ThreadCreationAdvice.class));
+            new Target("java.net.InetAddress", "getLocalHost", NONE, PKG + "LocalHostAdvice"),
+            new Target("java.net.InetAddress", "getByName", STRING, PKG + "AddressByNameAdvice"),
+            new Target("java.net.InetAddress", "getAllByName", STRING, PKG + "AllAddressesByNameAdvice"),
+            new Target("java.net.InetAddress", "getCanonicalHostName", NONE, PKG + "CanonicalHostNameAdvice"),
+            new Target("java.lang.System", "getenv", STRING, PKG + "EnvironmentVariableAdvice"),
+            new Target("java.lang.System", "getenv", NONE, PKG + "EnvironmentAdvice"),
+            new Target("java.lang.System", "getProperty", STRING, PKG + "PropertyAdvice"),
+            new Target("java.lang.System", "getProperty", List.of("java.lang.String", "java.lang.String"),
+                    PKG + "PropertyAdvice"),
+            // Inheritance: a creator bound by a thread-name rule passes its tenant on (see the advice).
+            new Target("java.lang.Thread", CONSTRUCTORS, null, PKG + "ThreadCreationAdvice"));
 
     private Instrumented() {}
 }

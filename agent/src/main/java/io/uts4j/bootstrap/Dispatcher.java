@@ -1,8 +1,11 @@
 package io.uts4j.bootstrap;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What advice inlined into JDK methods calls. Every method answers null for "no override: let the
@@ -37,6 +40,60 @@ public final class Dispatcher {
             if (t.hasNameRules()) ThreadBinding.current(t);
         } catch (Throwable e) {
             // the thread is created unbound, as without the agent
+        }
+    }
+
+    /**
+     * For {@code ProcessBuilder.start()}: null to let the JDK start the process on the calling
+     * thread (unbound, or already a namespace thread), else the started {@link Process}, or the
+     * {@link IOException} that starting it threw, to be thrown to the caller as the JDK would.
+     */
+    public static Object startProcess(ProcessBuilder pb) {
+        try {
+            Tenant t = launchingTenant();
+            return t == null ? null : ProcessLaunch.start(t, pb, realEnvironment);
+        } catch (IOException e) {
+            return e;
+        } catch (Throwable e) {
+            return launchFailure(e);
+        }
+    }
+
+    /** For {@code ProcessBuilder.startPipeline(builders)}, as {@link #startProcess}. */
+    public static Object startPipeline(List<ProcessBuilder> builders) {
+        try {
+            Tenant t = launchingTenant();
+            return t == null ? null : ProcessLaunch.startPipeline(t, builders, realEnvironment);
+        } catch (IOException e) {
+            return e;
+        } catch (Throwable e) {
+            return launchFailure(e);
+        }
+    }
+
+    private static Tenant launchingTenant() {
+        if (Thread.currentThread() instanceof NamespaceThread) return null; // already inside
+        return currentTenant();
+    }
+
+    /**
+     * uts4j could not launch inside the tenant's namespace. Failing closed, as an IOException the
+     * caller already handles, beats starting the process in the host's namespace.
+     */
+    private static IOException launchFailure(Throwable e) {
+        return new IOException("uts4j: cannot start the process inside tenant "
+                + Objects.toString(currentTenant(), "?") + "'s namespace: " + e, e);
+    }
+
+    /**
+     * For {@code Thread.start()}: true when the thread was started from the host instead, because
+     * the caller is a namespace thread (see {@link HostThreadStarter}).
+     */
+    public static boolean startThread(Thread thread) {
+        try {
+            return Thread.currentThread() instanceof NamespaceThread && HostThreadStarter.start(thread);
+        } catch (Throwable e) {
+            return false;
         }
     }
 

@@ -21,6 +21,7 @@ public final class Tenant {
     private final Map<String, String> env;
     private final Map<String, String> properties;
 
+    private volatile TenantNamespace namespace;
     private volatile InetAddress localHost;
     private volatile Map<String, String> environment;
 
@@ -48,6 +49,12 @@ public final class Tenant {
     /** Environment overrides, HOSTNAME included. */
     public Map<String, String> envOverrides() { return env; }
     public Map<String, String> propertyOverrides() { return properties; }
+
+    /** The tenant's kernel namespace, or null when it has none. */
+    public TenantNamespace namespace() { return namespace; }
+
+    /** Set once by the agent, before the tenant is installed. */
+    public void attachNamespace(TenantNamespace ns) { this.namespace = ns; }
 
     boolean isOwnName(String name) {
         return name != null && (name.equalsIgnoreCase(hostname) || name.equalsIgnoreCase(fqdn));

@@ -146,7 +146,8 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
         }
 
         TenantSpec build() throws ConfigException {
-            if (hostname == null) {
+            boolean adopts = !namespace.equals(TenantSpec.NAMESPACE_NEW) && !namespace.equals(TenantSpec.NAMESPACE_NONE);
+            if (hostname == null && !adopts) { // an adopted namespace's own names may stand in
                 throw new ConfigException("tenant '" + id + "' has no hostname; add key 'tenant." + id
                         + ".hostname' with a valid hostname (" + HostnameSyntax.VALID + ")");
             }

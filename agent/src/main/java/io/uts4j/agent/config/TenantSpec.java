@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /**
  * One tenant as configured and validated.
  *
+ * @param hostname  the hostname; null only when the tenant adopts a namespace, whose name it takes
  * @param address   the IP address bytes, or null for the real local host's address
  * @param threads   the thread-name rule, or null
  * @param namespace {@code new}, {@code none}, or the absolute path of a namespace file to adopt

@@ -46,8 +46,12 @@ final class Instrumented {
             new Target("java.lang.System", "getProperty", STRING, PKG + "PropertyAdvice"),
             new Target("java.lang.System", "getProperty", List.of("java.lang.String", "java.lang.String"),
                     PKG + "PropertyAdvice"),
+            new Target("java.lang.ProcessBuilder", "start", NONE, PKG + "ProcessStartAdvice"),
+            new Target("java.lang.ProcessBuilder", "startPipeline", List.of("java.util.List"),
+                    PKG + "PipelineStartAdvice"),
             // Inheritance: a creator bound by a thread-name rule passes its tenant on (see the advice).
-            new Target("java.lang.Thread", CONSTRUCTORS, null, PKG + "ThreadCreationAdvice"));
+            new Target("java.lang.Thread", CONSTRUCTORS, null, PKG + "ThreadCreationAdvice"),
+            new Target("java.lang.Thread", "start", NONE, PKG + "ThreadStartAdvice"));
 
     private Instrumented() {}
 }

@@ -4,6 +4,7 @@ import io.uts4j.bootstrap.Dispatcher;
 import io.uts4j.bootstrap.HostIdentity;
 import io.uts4j.bootstrap.ScopeFrame;
 import io.uts4j.bootstrap.Tenant;
+import io.uts4j.bootstrap.TenantNamespace;
 import io.uts4j.bootstrap.TenantTable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,6 +95,42 @@ public final class Uts4j {
                 return task.call();
             }
         };
+    }
+
+    /**
+     * Runs a task on a thread that lives inside the tenant's kernel UTS namespace, as the tenant,
+     * and waits for it: what native code calling {@code gethostname()} there sees is the tenant's.
+     *
+     * @throws IllegalArgumentException if no tenant has that id
+     * @throws IllegalStateException    if the tenant has no kernel namespace
+     * @throws Exception                whatever the task threw
+     */
+    public static <T> T callInNamespace(String tenantId, Callable<T> task) throws Exception {
+        TenantNamespace ns = tenant(tenantId).namespace();
+        if (ns == null) throw new IllegalStateException("tenant '" + tenantId + "' has no kernel namespace");
+        return ns.call(task);
+    }
+
+    /**
+     * What the kernel holds for the tenant now (its namespace's hostname and domain name), or empty
+     * when the tenant has no kernel namespace.
+     *
+     * @throws IllegalArgumentException if no tenant has that id
+     */
+    public static Optional<Identity> kernelIdentity(String tenantId) {
+        TenantNamespace ns = tenant(tenantId).namespace();
+        String[] names = ns == null ? null : ns.kernelNames();
+        return names == null ? Optional.empty() : Optional.of(new Identity(tenantId, names[0], names[1]));
+    }
+
+    /**
+     * The inode of the tenant's kernel namespace (as {@code /proc/<pid>/task/<tid>/ns/uts} names
+     * it), or empty when the tenant has none.
+     */
+    public static java.util.OptionalLong namespaceInode(String tenantId) {
+        TenantNamespace ns = tenant(tenantId).namespace();
+        long inode = ns == null ? 0 : ns.inode();
+        return inode == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(inode);
     }
 
     private static Tenant tenant(String id) {

@@ -110,6 +110,18 @@ final class ForkedJvm {
             return byWho;
         }
 
+        /**
+         * stderr without the JDK's own warning (JDK 24 on) that JNA called System.load: the JVM
+         * prints it once unless started with --enable-native-access=ALL-UNNAMED (see README).
+         */
+        String stderrBeyondNativeAccessWarning() {
+            return stderr.replaceAll("(?m)^WARNING: (A restricted method in java\\.lang\\.System has been called"
+                    + "|java\\.lang\\.System::load has been called by com\\.sun\\.jna\\.Native in an unnamed module .*"
+                    + "|Use --enable-native-access=ALL-UNNAMED to avoid a warning for callers in this module"
+                    + "|Restricted methods will be blocked in a future release unless native access is enabled)\\R", "")
+                    .strip();
+        }
+
         @Override
         public String toString() {
             return "command: " + String.join(" ", command) + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;

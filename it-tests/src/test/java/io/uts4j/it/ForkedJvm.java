@@ -22,7 +22,9 @@ final class ForkedJvm {
             System.getProperty("java.class.path"));
 
     private final Jdk jdk;
+    private final List<String> prefix = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
+    private Path agentJar = AGENT_JAR;
     private String agentArgs;
     private String classpath = CLASSPATH;
     private long timeoutSeconds = 120;
@@ -44,6 +46,18 @@ final class ForkedJvm {
         return this;
     }
 
+    /** Runs the JVM under these commands (setpriv, unshare ...). */
+    ForkedJvm prefix(String... command) {
+        prefix.addAll(Arrays.asList(command));
+        return this;
+    }
+
+    /** Attaches another copy of the agent jar. */
+    ForkedJvm agentJar(Path jar) {
+        this.agentJar = jar;
+        return this;
+    }
+
     ForkedJvm jvmArgs(String... args) {
         jvmArgs.addAll(Arrays.asList(args));
         return this;
@@ -55,8 +69,9 @@ final class ForkedJvm {
     }
 
     Result run(Class<?> main, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(jdk.java().toString()));
-        if (agentArgs != null) cmd.add("-javaagent:" + AGENT_JAR + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add(jdk.java().toString());
+        if (agentArgs != null) cmd.add("-javaagent:" + agentJar + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", classpath, main.getName()));
         cmd.addAll(Arrays.asList(args));

@@ -27,9 +27,11 @@ class WovenClassCacheTest {
     void secondStartTakesWovenClassesFromTheCacheAndBehavesTheSame() {
         Path cache = dir.resolve("cache");
         ForkedJvm.Result first = start(cache);
-        assertThat(first.stderr()).contains("(0 classes from cache " + cache + ", 3 woven)");
+        int woven = woven(first, cache);
+        assertThat(first.stderr()).contains("(0 classes from cache " + cache + ", " + woven + " woven)");
+        assertThat(woven).as("InetAddress, System, ProcessBuilder, Thread").isEqualTo(4);
         ForkedJvm.Result second = start(cache);
-        assertThat(second.stderr()).contains("(3 classes from cache " + cache + ", 0 woven)");
+        assertThat(second.stderr()).contains("(" + woven + " classes from cache " + cache + ", 0 woven)");
         for (String who : List.of("main", "alpha", "beta", "gamma")) {
             java.util.Map<String, String> before = new java.util.HashMap<>(first.report().get(who));
             java.util.Map<String, String> after = new java.util.HashMap<>(second.report().get(who));
@@ -45,14 +47,14 @@ class WovenClassCacheTest {
         Path cache = dir.resolve("cache");
         start(cache);
         List<Path> entries = list(cache);
-        assertThat(entries).hasSize(3);
+        assertThat(entries).hasSize(4);
         for (Path e : entries) {
             byte[] b = Files.readAllBytes(e);
             b[b.length / 2] ^= 0x5a;
             Files.write(e, b);
         }
         ForkedJvm.Result r = start(cache);
-        assertThat(r.stderr()).contains("(0 classes from cache " + cache + ", 3 woven)");
+        assertThat(r.stderr()).contains("(0 classes from cache " + cache + ", 4 woven)");
         assertThat(r.report().get("alpha")).containsEntry("localHost.name", "alpha");
     }
 
@@ -63,6 +65,13 @@ class WovenClassCacheTest {
         start(cache);
         assertThat(list(cache)).isEmpty();
         assertThat(start(cache).stderr()).contains("0 classes from cache");
+    }
+
+    private static int woven(ForkedJvm.Result r, Path cache) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("classes from cache " + java.util.regex.Pattern.quote(
+                cache.toString()) + ", (\\d+) woven").matcher(r.stderr());
+        assertThat(m.find()).as(r.toString()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -90,8 +90,13 @@ public final class Dispatcher {
      * the caller is a namespace thread (see {@link HostThreadStarter}).
      */
     public static boolean startThread(Thread thread) {
+        return startThread(thread, null);
+    }
+
+    /** For JDK 21+'s {@code Thread.start(ThreadContainer)}, which executors call, as {@link #startThread(Thread)}. */
+    public static boolean startThread(Thread thread, Object container) {
         try {
-            return Thread.currentThread() instanceof NamespaceThread && HostThreadStarter.start(thread);
+            return Thread.currentThread() instanceof NamespaceThread && HostThreadStarter.start(thread, container);
         } catch (Throwable e) {
             return false;
         }

@@ -29,10 +29,14 @@ public final class HostThreadStarter {
         starter = t;
     }
 
-    /** True when the thread was started from the host; false to let the caller start it itself. */
-    static boolean start(Thread thread) {
+    /**
+     * True when the thread was started from the host; false to let the caller start it itself.
+     *
+     * @param container the JDK 21+ {@code ThreadContainer} it is being started in, or null for {@code start()}
+     */
+    static boolean start(Thread thread, Object container) {
         if (starter == null) return false;
-        Request r = new Request(thread);
+        Request r = new Request(thread, container);
         boolean interrupted = false;
         synchronized (thread) {
             REQUESTS.add(r);
@@ -51,11 +55,42 @@ public final class HostThreadStarter {
 
     private static final class Request {
         final Thread thread;
+        final Object container;
         boolean done;       // guarded by thread's monitor
         Throwable failure;  // guarded by thread's monitor
 
-        Request(Thread thread) {
+        Request(Thread thread, Object container) {
             this.thread = thread;
+            this.container = container;
+        }
+
+        /** Starts the thread as its requester would have: in the same container, where there is one. */
+        void start() throws Throwable {
+            if (container == null) {
+                thread.start();
+                return;
+            }
+            try {
+                StartInContainer.METHOD.invoke(thread, container);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    /** JDK 21+: {@code Thread.start(ThreadContainer)}, which executors use instead of {@code start()}. */
+    private static final class StartInContainer {
+        static final java.lang.reflect.Method METHOD = find();
+
+        private static java.lang.reflect.Method find() {
+            try {
+                java.lang.reflect.Method m = Thread.class.getDeclaredMethod("start",
+                        Class.forName("jdk.internal.vm.ThreadContainer"));
+                m.setAccessible(true); // java.lang is opened to the bootstrap part by the agent
+                return m;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot start threads in their container", e);
+            }
         }
     }
 
@@ -72,7 +107,7 @@ public final class HostThreadStarter {
                 }
                 Throwable failure = null;
                 try {
-                    r.thread.start();
+                    r.start();
                 } catch (Throwable e) {
                     failure = e;
                 }

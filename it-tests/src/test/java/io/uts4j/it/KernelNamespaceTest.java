@@ -47,6 +47,10 @@ class KernelNamespaceTest {
                     .containsEntry("runtime.exec", host).containsEntry("java", host);
         }
 
+        assertThat(report.get("concurrent")).as(r.toString()).containsEntry("launches", "60")
+                .containsEntry("wrong", "[]");
+        if (jdk.feature() >= 21) assertSeesTenant(report.get("gamma-virtual"), "gamma", "gamma.test", r);
+
         Map<String, String> launch = report.get("alpha-launch");
         assertThat(launch).as(r.toString())
                 .containsEntry("missing", report.get("main-missing").get("missing")) // the JDK's own failure

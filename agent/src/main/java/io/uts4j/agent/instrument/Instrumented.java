@@ -51,7 +51,10 @@ final class Instrumented {
                     PKG + "PipelineStartAdvice"),
             // Inheritance: a creator bound by a thread-name rule passes its tenant on (see the advice).
             new Target("java.lang.Thread", CONSTRUCTORS, null, PKG + "ThreadCreationAdvice"),
-            new Target("java.lang.Thread", "start", NONE, PKG + "ThreadStartAdvice"));
+            new Target("java.lang.Thread", "start", NONE, PKG + "ThreadStartAdvice"),
+            // JDK 21+ only (absent before, so nothing matches there).
+            new Target("java.lang.Thread", "start", List.of("jdk.internal.vm.ThreadContainer"),
+                    PKG + "ThreadStartInContainerAdvice"));
 
     private Instrumented() {}
 }

@@ -21,9 +21,11 @@ public final class Instrumenter {
      * @throws IllegalStateException naming every class that could not be woven
      */
     public static Installed install(Instrumentation inst, Path cacheDir, Path agentJar) {
-        // Inlined advice calls the bootstrap dispatcher; java.base must be allowed to read it.
+        // Inlined advice calls the bootstrap dispatcher; java.base must be allowed to read it. The
+        // dispatcher in turn starts threads in their JDK 21+ containers, a java.lang internal.
         Module dispatcher = Dispatcher.class.getModule();
-        inst.redefineModule(Object.class.getModule(), Set.of(dispatcher), Map.of(), Map.of(), Set.of(), Map.of());
+        inst.redefineModule(Object.class.getModule(), Set.of(dispatcher), Map.of(),
+                Map.of("java.lang", Set.of(dispatcher)), Set.of(), Map.of());
 
         Map<String, List<Instrumented.Target>> byName = new LinkedHashMap<>();
         List<String> described = new ArrayList<>();

@@ -49,16 +49,56 @@ public final class KernelReport {
         api.put("inode.alpha", String.valueOf(Uts4j.namespaceInode("alpha").orElse(0)));
         Report.print("api", api);
 
+        Report.print("concurrent", concurrentLaunches());
+
         // A tenant renames its own namespace; nobody else may notice.
         Report.onThread("alpha-2", () -> Report.print("alpha-rename", Map.of("out", Children.run("hostname", "alpha-renamed"),
                 "after", Children.run("hostname"))));
         Report.onThread("beta-2", () -> Report.print("beta-after-rename", Children.identity()));
         Report.print("main-after-rename", Children.identity());
 
+        if (Runtime.version().feature() >= 21) {
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            Thread v = (Thread) Class.forName("java.lang.Thread$Builder").getMethod("unstarted", Runnable.class)
+                    .invoke(builder, (Runnable) () -> {
+                        try (TenantScope s = Uts4j.enter("gamma")) {
+                            Report.print("gamma-virtual", Children.identity());
+                        }
+                    });
+            v.start();
+            v.join();
+        }
+
         // Host work started after all those launches: a new thread, the common pool.
         Report.onThread("plain", () -> Report.print("plain", Children.identity()));
         Report.print("pool", CompletableFuture.supplyAsync(Children::identity).get());
         Report.print("threads", threadNamespaces());
+    }
+
+    /** Threads of three tenants and of the host launching at once: each child must name its own. */
+    static Map<String, String> concurrentLaunches() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger launches = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> wrong = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        String host = Children.run("hostname");
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        String[][] who = {{"alpha-c", "alpha", null}, {"beta-c", "beta", null}, {"api-c", "gamma", "gamma"},
+                {"host-c", host, null}};
+        for (String[] w : who) {
+            for (int i = 0; i < 3; i++) {
+                threads.add(new Thread(() -> {
+                    try (TenantScope s = w[2] == null ? null : Uts4j.enter(w[2])) {
+                        for (int n = 0; n < 5; n++) {
+                            String seen = Children.run("hostname");
+                            launches.incrementAndGet();
+                            if (!seen.equals(w[1])) wrong.add(Thread.currentThread().getName() + " saw " + seen);
+                        }
+                    }
+                }, w[0] + i));
+            }
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) t.join();
+        return Map.of("launches", String.valueOf(launches.get()), "wrong", String.valueOf(wrong));
     }
 
     static String nativeHostname() {

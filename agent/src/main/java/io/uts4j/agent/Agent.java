@@ -24,8 +24,10 @@ public final class Agent {
         long t0 = System.nanoTime();
         AgentConfig config;
         KernelSetup.Outcome kernel;
+        io.uts4j.TenantResolver resolver;
         try {
             config = AgentConfig.parse(args);
+            resolver = ResolverLoader.of(config.resolver());
             // Wait for namespaces only where their outcome decides whether the JVM may start.
             kernel = KernelSetup.decidesStart(config) ? KernelSetup.open(config) : KernelSetup.Outcome.NONE;
         } catch (ConfigException e) {
@@ -40,7 +42,7 @@ public final class Agent {
             boolean deferred = !KernelSetup.decidesStart(config) && KernelSetup.wanted(config);
             // Before any namespace thread exists: it must be born in the host's namespace.
             if (deferred || !kernel.namespaces().isEmpty()) HostThreadStarter.startFromHost();
-            TenantTable table = Tenants.table(config.tenants(), kernel);
+            TenantTable table = Tenants.table(config.tenants(), kernel, resolver);
             if (deferred) DeferredKernel.start(config, table);
             // The real environment is captured before System.getenv is advised.
             Dispatcher.install(table, System.getenv());

@@ -1,5 +1,6 @@
 package io.uts4j.agent;
 
+import io.uts4j.TenantResolver;
 import io.uts4j.agent.config.TenantSpec;
 import io.uts4j.agent.kernel.KernelNamespace;
 import io.uts4j.agent.kernel.KernelSetup;
@@ -12,17 +13,18 @@ import java.util.List;
 final class Tenants {
     private Tenants() {}
 
-    static TenantTable table(List<TenantSpec> specs, KernelSetup.Outcome kernel) {
+    static TenantTable table(List<TenantSpec> specs, KernelSetup.Outcome kernel, TenantResolver resolver) {
         List<Tenant> tenants = new ArrayList<>();
         for (TenantSpec s : specs) {
             String[] adopted = kernel.adoptedNames().get(s.id());
             String hostname = adopted != null ? adopted[0] : s.hostname();
             String domainname = adopted != null ? adopted[1] : s.domainname();
-            Tenant t = new Tenant(s.id(), hostname, domainname, s.address(), s.threads(), s.env(), s.properties());
+            Tenant t = new Tenant(s.id(), hostname, domainname, s.address(), s.threads(), s.loader(), s.env(),
+                    s.properties());
             KernelNamespace ns = kernel.namespaces().get(s.id());
             if (ns != null) ns.attachTo(t);
             tenants.add(t);
         }
-        return new TenantTable(tenants);
+        return new TenantTable(tenants, resolver);
     }
 }

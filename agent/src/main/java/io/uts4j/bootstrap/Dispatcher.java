@@ -37,7 +37,7 @@ public final class Dispatcher {
     public static void beforeThreadCreation() {
         try {
             TenantTable t = table;
-            if (t.hasNameRules()) ThreadBinding.current(t);
+            if (t.hasRules()) ThreadBinding.current(t);
         } catch (Throwable e) {
             // the thread is created unbound, as without the agent
         }

@@ -18,6 +18,7 @@ public final class Tenant {
     private final String fqdn;
     private final byte[] address; // null: the real local host's address, looked up on first use
     private final Pattern threadNames;
+    private final Pattern loaders;
     private final Map<String, String> env;
     private final Map<String, String> properties;
 
@@ -26,13 +27,14 @@ public final class Tenant {
     private volatile Map<String, String> environment;
 
     public Tenant(String id, String hostname, String domainname, byte[] address, Pattern threadNames,
-                  Map<String, String> env, Map<String, String> properties) {
+                  Pattern loaders, Map<String, String> env, Map<String, String> properties) {
         this.id = id;
         this.hostname = hostname;
         this.domainname = domainname;
         this.fqdn = domainname == null ? hostname : hostname + "." + domainname;
         this.address = address == null ? null : address.clone();
         this.threadNames = threadNames;
+        this.loaders = loaders;
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("HOSTNAME", hostname); // what a shell inside the tenant's container would export
         this.env = Collections.unmodifiableMap(e);
@@ -46,6 +48,8 @@ public final class Tenant {
     /** {@code hostname.domainname}, or the hostname when no domain is set. */
     public String fqdn() { return fqdn; }
     public Pattern threadNames() { return threadNames; }
+    /** The context-class-loader rule, or null. */
+    public Pattern loaders() { return loaders; }
     /** Environment overrides, HOSTNAME included. */
     public Map<String, String> envOverrides() { return env; }
     public Map<String, String> propertyOverrides() { return properties; }

@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 /**
  * What one thread is bound to, and the caches that keep resolving it cheap.
  *
- * <p>Precedence, highest first: an open API scope; a thread-name rule; the tenant inherited from the
- * thread that created this one; otherwise the host. A thread created by a pool's thread factory or a
+ * <p>Precedence, highest first: an open API scope; the custom resolver; a context-class-loader
+ * rule; a thread-name rule; the tenant inherited from the thread that created this one; otherwise
+ * the host. The rules' answer is cached until the thread's name or context class loader changes. A thread created by a pool's thread factory or a
  * {@link ForkJoinPool} inherits nothing (a platform worker outlives the task that made it create
  * it); virtual threads always inherit, as they run exactly one task.
  */
@@ -40,14 +41,16 @@ final class ThreadBinding {
     private boolean inheritedByPoolWorker;
     private boolean inheritanceSettled = true;
     private TenantTable seenTable;  // the table the caches below were computed against
-    private String seenName;        // compared by identity: Thread.getName() returns the same object until renamed
-    private Tenant byName;
+    private String seenName;        // null: not computed; compared by identity (the same object until renamed)
+    private ClassLoader seenLoader; // the context class loader the rule match was computed for
+    private Tenant byRule;          // what the resolver, loader rules and name rules gave for them
+    private boolean resolving;      // a resolver is running on this thread: it sees the host
 
     /** The calling thread's tenant, or null for the host. Cheap: no allocation once cached. */
     static Tenant current(TenantTable table) {
         ThreadBinding b = LOCAL.get();
         if (b == null) {
-            if (!table.hasNameRules()) return null;
+            if (!table.hasRules()) return null;
             b = new ThreadBinding();
             LOCAL.set(b);
         }
@@ -64,22 +67,29 @@ final class ThreadBinding {
         return b;
     }
 
-    /** Must be called on the thread this binding belongs to. */
+    /**
+     * Must be called on the thread this binding belongs to. Precedence, highest first: an API scope;
+     * the custom resolver; a loader rule; a thread-name rule; inheritance; the host.
+     */
     Tenant resolve(TenantTable table) {
         ScopeFrame scope = top;
         if (scope != null) return scope.tenant;
+        if (resolving) return null;
         if (table != seenTable) {
             seenTable = table;
             seenName = null;
             if (!table.contains(inherited)) inherited = null; // the tenant was removed
         }
-        if (table.hasNameRules()) {
-            String name = Thread.currentThread().getName();
-            if (name != seenName) {
-                byName = table.matchThreadName(name);
+        if (table.hasRules()) {
+            Thread thread = Thread.currentThread();
+            String name = thread.getName();
+            ClassLoader loader = table.loaderRules() ? thread.getContextClassLoader() : null;
+            if (name != seenName || loader != seenLoader) {
+                byRule = ruled(table, thread, name, loader);
                 seenName = name;
+                seenLoader = loader;
             }
-            if (byName != null) return byName;
+            if (byRule != null) return byRule;
         }
         if (!inheritanceSettled) {
             // Decided here, on the new thread itself, because only it knows whether it is virtual.
@@ -87,6 +97,28 @@ final class ThreadBinding {
             inheritanceSettled = true;
         }
         return inherited;
+    }
+
+    /** Precedence among rules: a custom resolver, then loader rules, then thread-name rules. */
+    private Tenant ruled(TenantTable table, Thread thread, String name, ClassLoader loader) {
+        io.uts4j.TenantResolver resolver = table.resolver();
+        if (resolver != null) {
+            resolving = true;
+            try {
+                String id = resolver.tenantOf(thread, loader);
+                Tenant t = id == null ? null : table.get(id);
+                if (t != null) return t;
+            } catch (Throwable e) {
+                ResolverFailures.report(resolver, e);
+            } finally {
+                resolving = false;
+            }
+        }
+        if (loader != null) {
+            Tenant t = table.matchLoader(loader);
+            if (t != null) return t;
+        }
+        return table.matchThreadName(name);
     }
 
     /** Tells whether a thread is being created by a pool, from the frames of its creator. */

@@ -24,12 +24,12 @@ class ThreadBindingTest {
 
     private static Tenant tenant(String id, String rule) {
         return new Tenant(id, id + "-host", null, new byte[] {10, 0, 0, 1}, rule == null ? null : Pattern.compile(rule),
-                Map.of(), Map.of());
+                null, Map.of(), Map.of());
     }
 
     @BeforeEach
     void install() {
-        Dispatcher.install(new TenantTable(List.of(a, b, both, api)), Map.of());
+        Dispatcher.install(new TenantTable(List.of(a, b, both, api), null), Map.of());
     }
 
     @AfterEach
@@ -171,7 +171,7 @@ class ThreadBindingTest {
             child.start();
         }
         while (before.get() == null && child.isAlive()) Thread.onSpinWait();
-        Dispatcher.install(new TenantTable(List.of(a, b)), Map.of());
+        Dispatcher.install(new TenantTable(List.of(a, b), null), Map.of());
         removed.countDown();
         child.join();
         assertThat(before.get()).isSameAs(api);
@@ -180,9 +180,9 @@ class ThreadBindingTest {
 
     @Test
     void envAndPropertyOverridesApplyOnlyToBoundThreadsAndOverriddenKeys() throws Exception {
-        Tenant t = new Tenant("e", "e-host", null, null, Pattern.compile("env-.*"),
+        Tenant t = new Tenant("e", "e-host", null, null, Pattern.compile("env-.*"), null,
                 Map.of("REGION", "eu"), Map.of("os.name", "TenantOS"));
-        Dispatcher.install(new TenantTable(List.of(t)), Map.of("PATH", "/bin", "HOSTNAME", "real"));
+        Dispatcher.install(new TenantTable(List.of(t), null), Map.of("PATH", "/bin", "HOSTNAME", "real"));
         assertThat(onThread("env-1", () -> {
             assertThat(Dispatcher.getenv("HOSTNAME")).isEqualTo("e-host");
             assertThat(Dispatcher.getenv("REGION")).isEqualTo("eu");
@@ -212,8 +212,8 @@ class ThreadBindingTest {
 
     @Test
     void ownNamesResolveCaseInsensitivelyToTheTenantAddress() throws Exception {
-        Tenant d = new Tenant("d", "shop", "example.test", new byte[] {10, 1, 2, 3}, null, Map.of(), Map.of());
-        Dispatcher.install(new TenantTable(List.of(d)), Map.of());
+        Tenant d = new Tenant("d", "shop", "example.test", new byte[] {10, 1, 2, 3}, null, null, Map.of(), Map.of());
+        Dispatcher.install(new TenantTable(List.of(d), null), Map.of());
         try (ScopeFrame s = ScopeFrame.open(d)) {
             assertThat(Dispatcher.addressFor("SHOP.example.test").getHostAddress()).isEqualTo("10.1.2.3");
             assertThat(Dispatcher.addressFor("SHOP.example.test").getHostName()).isEqualTo("SHOP.example.test");
@@ -228,7 +228,7 @@ class ThreadBindingTest {
 
     @Test
     void duplicateTenantIdsAreRejected() {
-        assertThatThrownBy(() -> new TenantTable(List.of(a, tenant("a", null))))
+        assertThatThrownBy(() -> new TenantTable(List.of(a, tenant("a", null)), null))
                 .hasMessageContaining("duplicate tenant id a");
     }
 }

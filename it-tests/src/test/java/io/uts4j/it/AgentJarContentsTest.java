@@ -20,7 +20,7 @@ class AgentJarContentsTest {
     private static final List<Pattern> ALLOWED = List.of(
             Pattern.compile("META-INF/(MANIFEST\\.MF)?"),
             Pattern.compile("io/(uts4j/((bootstrap|launch)/)?)?"),
-            Pattern.compile("io/uts4j/(Identity|TenantScope|Uts4j)\\.class"),
+            Pattern.compile("io/uts4j/(Identity|TenantScope|TenantResolver|Uts4j)\\.class"),
             Pattern.compile("io/uts4j/bootstrap/[A-Za-z0-9$]+\\.class"),
             Pattern.compile("io/uts4j/launch/[A-Za-z0-9$]+\\.class"),
             Pattern.compile("inst/([^/]+/)*"),

@@ -15,15 +15,19 @@ import java.util.regex.PatternSyntaxException;
  * The validated configuration. {@link #parse} either returns a complete configuration or throws
  * one {@link ConfigException} naming the first bad key: never a partial one.
  */
-public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String cache, boolean debug) {
+public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String cache, boolean debug,
+                          String resolver) {
     static final String KERNEL_KEY = "kernel";
     static final String CACHE_KEY = "cache";
     static final String DEBUG_KEY = "debug";
+    static final String RESOLVER_KEY = "resolver";
+    private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     /** {@link #cache()} when woven classes are not to be kept. */
     public static final String CACHE_OFF = "off";
     private static final Pattern TENANT_KEY = Pattern.compile("tenant\\.([^.]*)\\.(.*)");
     private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    static final String TENANT_KEYS = "hostname, domainname, address, threads, namespace, env.<NAME>, property.<key>";
+    static final String TENANT_KEYS = "hostname, domainname, address, threads, loader, namespace, env.<NAME>, "
+            + "property.<key>";
     private static final int MAX_DOMAIN_BYTES = 64;
 
     /**
@@ -34,10 +38,19 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
         KernelMode kernel = KernelMode.AUTO;
         String cache = null;
         boolean debug = false;
+        String resolver = null;
         Map<String, TenantBuilder> tenants = new LinkedHashMap<>();
         for (Setting s : ConfigSources.read(agentArgs).values()) {
             if (s.key().equals(KERNEL_KEY)) {
                 kernel = KernelMode.parse(s);
+                continue;
+            }
+            if (s.key().equals(RESOLVER_KEY)) {
+                if (!CLASS_NAME.matcher(s.value()).matches()) {
+                    throw ConfigException.badValue(s, "not a class name",
+                            "valid: the fully qualified name of a class implementing io.uts4j.TenantResolver");
+                }
+                resolver = s.value();
                 continue;
             }
             if (s.key().equals(DEBUG_KEY)) {
@@ -58,7 +71,7 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
             var m = TENANT_KEY.matcher(s.key());
             if (!m.matches()) {
                 throw new ConfigException("unknown key '" + s.key() + "' (" + s.origin() + ") with value '"
-                        + s.value() + "'; valid keys: config, kernel, cache, debug, tenant.<id>.<" + TENANT_KEYS.replace(", ", "|") + ">");
+                        + s.value() + "'; valid keys: config, kernel, cache, debug, resolver, tenant.<id>.<" + TENANT_KEYS.replace(", ", "|") + ">");
             }
             String id = m.group(1);
             if (!TENANT_ID.matcher(id).matches()) {
@@ -71,7 +84,7 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
         }
         List<TenantSpec> specs = new ArrayList<>();
         for (TenantBuilder b : tenants.values()) specs.add(b.build());
-        return new AgentConfig(kernel, Collections.unmodifiableList(specs), cache, debug);
+        return new AgentConfig(kernel, Collections.unmodifiableList(specs), cache, debug, resolver);
     }
 
     /** Collects one tenant's settings, validating each as it comes. */
@@ -81,6 +94,7 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
         private String domainname;
         private byte[] address;
         private Pattern threads;
+        private Pattern loader;
         private String namespace = TenantSpec.NAMESPACE_NEW;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
@@ -109,13 +123,10 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
                 address = AddressLiteral.parse(v);
                 if (address == null) throw ConfigException.badValue(s, "not an IP literal", AddressLiteral.VALID);
             } else if (field.equals("threads")) {
-                try {
-                    threads = Pattern.compile(v);
-                } catch (PatternSyntaxException e) {
-                    throw ConfigException.badValue(s, "not a valid regular expression ("
-                            + e.getDescription() + " near index " + e.getIndex() + ")",
-                            "valid: a java.util.regex pattern matched against the whole thread name");
-                }
+                threads = regex(s, "the whole thread name");
+            } else if (field.equals("loader")) {
+                loader = regex(s, "the whole name of the thread's context class loader (or its web application's "
+                        + "context name, e.g. /shop for Tomcat)");
             } else if (field.equals("namespace")) {
                 namespace = namespace(s);
             } else if (field.startsWith("env.")) {
@@ -130,6 +141,16 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
             } else {
                 throw new ConfigException("unknown key '" + s.key() + "' (" + s.origin() + ") with value '" + v
                         + "'; valid keys for tenant '" + id + "': " + TENANT_KEYS);
+            }
+        }
+
+        private static Pattern regex(Setting s, String matchedAgainst) throws ConfigException {
+            try {
+                return Pattern.compile(s.value());
+            } catch (PatternSyntaxException e) {
+                throw ConfigException.badValue(s, "not a valid regular expression ("
+                        + e.getDescription() + " near index " + e.getIndex() + ")",
+                        "valid: a java.util.regex pattern matched against " + matchedAgainst);
             }
         }
 
@@ -151,7 +172,7 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
                 throw new ConfigException("tenant '" + id + "' has no hostname; add key 'tenant." + id
                         + ".hostname' with a valid hostname (" + HostnameSyntax.VALID + ")");
             }
-            return new TenantSpec(id, hostname, domainname, address, threads, namespace,
+            return new TenantSpec(id, hostname, domainname, address, threads, loader, namespace,
                     Collections.unmodifiableMap(env), Collections.unmodifiableMap(properties));
         }
     }

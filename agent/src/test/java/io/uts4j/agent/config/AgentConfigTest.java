@@ -31,6 +31,18 @@ class AgentConfigTest {
     }
 
     @Test
+    void parsesLoaderRuleAndResolver() throws Exception {
+        AgentConfig c = AgentConfig.parse("resolver=com.example.Tenants$Resolver,tenant.shop.hostname=shop,"
+                + "tenant.shop.loader=/shop(/.*)?");
+        assertThat(c.resolver()).isEqualTo("com.example.Tenants$Resolver");
+        assertThat(c.tenants().get(0).loader().matcher("/shop").matches()).isTrue();
+        assertThatThrownBy(() -> AgentConfig.parse("resolver=not a class"))
+                .hasMessageContaining("key 'resolver'").hasMessageContaining("not a class name");
+        assertThatThrownBy(() -> AgentConfig.parse("tenant.a.hostname=a,tenant.a.loader=[x"))
+                .hasMessageContaining("tenant.a.loader").hasMessageContaining("context class loader");
+    }
+
+    @Test
     void defaultsAreAutoKernelAndNewNamespace() throws Exception {
         AgentConfig c = AgentConfig.parse("tenant.a.hostname=a");
         assertThat(c.kernel()).isEqualTo(KernelMode.AUTO);

@@ -133,10 +133,39 @@ public final class Uts4j {
         return inode == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(inode);
     }
 
+    /**
+     * Adds a tenant while the JVM runs, with the same keys and checks as the agent configuration
+     * (without the {@code tenant.<id>.} prefix), e.g. {@code Map.of("hostname", "shop-2", "loader", "/shop2")}.
+     * It gets a kernel namespace as configured tenants do.
+     *
+     * @throws IllegalArgumentException for a bad or duplicate id or setting, naming it
+     * @throws IllegalStateException    if the agent is not attached, or kernel=required and no namespace can be had
+     */
+    public static void addTenant(String tenantId, java.util.Map<String, String> settings) {
+        admin().add(tenantId, settings);
+    }
+
+    /**
+     * Removes a tenant: its rules stop binding threads, its dedicated threads end and its namespace
+     * closes. Threads still bound to it (by inheritance or an open scope) see the host from then on.
+     *
+     * @throws IllegalArgumentException if no tenant has that id
+     */
+    public static void removeTenant(String tenantId) {
+        admin().remove(tenantId);
+    }
+
+    private static io.uts4j.bootstrap.TenantAdmin admin() {
+        io.uts4j.bootstrap.TenantAdmin a = Dispatcher.admin();
+        if (a == null) throw new IllegalStateException("the uts4j agent is not attached");
+        return a;
+    }
+
     private static Tenant tenant(String id) {
         TenantTable table = Dispatcher.table();
         Tenant t = id == null ? null : table.get(id);
         if (t == null) {
+            io.uts4j.bootstrap.Counters.DENIED_REBINDS.increment();
             throw new IllegalArgumentException(table.isEmpty()
                     ? "no tenant '" + id + "': the uts4j agent is not attached or has no tenants"
                     : "no tenant '" + id + "'; configured tenants: " + tenants());

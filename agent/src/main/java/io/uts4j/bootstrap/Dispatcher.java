@@ -16,6 +16,7 @@ import java.util.Objects;
 public final class Dispatcher {
     static volatile TenantTable table = TenantTable.EMPTY;
     private static volatile Map<String, String> realEnvironment = Map.of();
+    private static volatile TenantAdmin admin;
 
     private Dispatcher() {}
 
@@ -24,6 +25,16 @@ public final class Dispatcher {
         realEnvironment = Map.copyOf(environment);
         table = tenants;
     }
+
+    /** Replaces the tenants while the JVM runs; threads re-resolve on their next call. */
+    public static void replace(TenantTable tenants) {
+        table = tenants;
+    }
+
+    public static void setAdmin(TenantAdmin a) { admin = a; }
+
+    /** The agent's tenant administration, or null when the agent is not attached. */
+    public static TenantAdmin admin() { return admin; }
 
     public static TenantTable table() { return table; }
 

@@ -19,7 +19,9 @@ public final class ProcessLaunch {
     static Process start(Tenant t, ProcessBuilder pb, Map<String, String> realEnv) throws IOException {
         ProcessBuilder copy = copy(t, pb, realEnv);
         TenantNamespace ns = t.namespace();
-        return ns != null ? ns.start(copy) : startOnCallingThread(copy);
+        Process p = ns != null ? ns.start(copy) : startOnCallingThread(copy);
+        t.countLaunch();
+        return p;
     }
 
     /** Starts an already prepared builder on the calling thread, past the advice. */
@@ -41,7 +43,9 @@ public final class ProcessLaunch {
         List<ProcessBuilder> copies = new ArrayList<>(builders.size());
         for (ProcessBuilder pb : builders) copies.add(copy(t, pb, realEnv));
         TenantNamespace ns = t.namespace();
-        return ns != null ? ns.startPipeline(copies) : startPipelineOnCallingThread(copies);
+        List<Process> started = ns != null ? ns.startPipeline(copies) : startPipelineOnCallingThread(copies);
+        for (int i = 0; i < started.size(); i++) t.countLaunch();
+        return started;
     }
 
     private static ProcessBuilder copy(Tenant t, ProcessBuilder pb, Map<String, String> realEnv) {

@@ -32,6 +32,7 @@ public final class ScopeFrame implements AutoCloseable {
     public void close() {
         if (closed) return;
         if (Thread.currentThread() != owner) {
+            Counters.DENIED_REBINDS.increment();
             throw new IllegalStateException("a tenant scope must be closed by the thread that opened it ("
                     + owner + "), not by " + Thread.currentThread());
         }

@@ -22,6 +22,7 @@ public final class Tenant {
     private final Map<String, String> env;
     private final Map<String, String> properties;
 
+    private final java.util.concurrent.atomic.LongAdder launched = new java.util.concurrent.atomic.LongAdder();
     private volatile TenantNamespace namespace;
     private volatile InetAddress localHost;
     private volatile Map<String, String> environment;
@@ -53,6 +54,11 @@ public final class Tenant {
     /** Environment overrides, HOSTNAME included. */
     public Map<String, String> envOverrides() { return env; }
     public Map<String, String> propertyOverrides() { return properties; }
+
+    /** How many child processes this tenant's threads have started. */
+    public long processesLaunched() { return launched.sum(); }
+
+    void countLaunch() { launched.increment(); }
 
     /** The tenant's kernel namespace, or null when it has none. */
     public TenantNamespace namespace() { return namespace; }

@@ -73,7 +73,10 @@ final class ThreadBinding {
      */
     Tenant resolve(TenantTable table) {
         ScopeFrame scope = top;
-        if (scope != null) return scope.tenant;
+        if (scope != null) {
+            Tenant t = scope.tenant; // a tenant removed while the scope is open: the host, as documented
+            return t == null || table.contains(t) ? t : null;
+        }
         if (resolving) return null;
         if (table != seenTable) {
             seenTable = table;

@@ -103,6 +103,9 @@ final class ForkedJvm {
         }, r -> new Thread(r, "drain").start());
     }
 
+    private static final java.util.regex.Pattern STARTUP_LINE =
+            java.util.regex.Pattern.compile("(?m)^uts4j \\S+: \\d+ tenants? .*$");
+
     record Result(List<String> command, int exitCode, String stdout, String stderr) {
         /** Fails with everything a reader needs unless the JVM exited 0. */
         Result assertSuccess() {
@@ -125,16 +128,23 @@ final class ForkedJvm {
             return byWho;
         }
 
+        /** The agent's start-up line (mode, tenants, instrumented APIs), or null when it printed none. */
+        String startupLine() {
+            java.util.regex.Matcher m = STARTUP_LINE.matcher(stderr);
+            return m.find() ? m.group() : null;
+        }
+
         /**
-         * stderr without the JDK's own warning (JDK 24 on) that JNA called System.load: the JVM
-         * prints it once unless started with --enable-native-access=ALL-UNNAMED (see README).
+         * stderr without what every start prints: the agent's start-up line, and the JDK's own warning
+         * (JDK 24 on) that JNA called System.load, which the JVM prints once unless started with
+         * --enable-native-access=ALL-UNNAMED (see README).
          */
-        String stderrBeyondNativeAccessWarning() {
+        String unexpectedStderr() {
             return stderr.replaceAll("(?m)^WARNING: (A restricted method in java\\.lang\\.System has been called"
                     + "|java\\.lang\\.System::load has been called by com\\.sun\\.jna\\.Native in an unnamed module .*"
                     + "|Use --enable-native-access=ALL-UNNAMED to avoid a warning for callers in this module"
                     + "|Restricted methods will be blocked in a future release unless native access is enabled)\\R", "")
-                    .strip();
+                    .replaceAll(STARTUP_LINE.pattern() + "\\R?", "").strip();
         }
 
         @Override

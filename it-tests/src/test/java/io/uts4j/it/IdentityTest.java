@@ -86,6 +86,11 @@ class IdentityTest {
                 .containsEntry("current", "tenant gamma gamma.corp.test");
         assertThat(report.get("host-api")).containsEntry("tenants", "alpha,beta,gamma")
                 .containsEntry("current", "host " + host.getHostName());
-        assertThat(r.stderr()).as("nothing on stderr").isEmpty();
+        assertThat(r.startupLine()).as(r.toString())
+                .isEqualTo("uts4j " + r.startupLine().split(" ")[1] + " 3 tenants [alpha=alpha.example.test, "
+                        + "beta=beta-host, gamma=gamma.corp.test]; kernel=off; instrumented InetAddress.getLocalHost/"
+                        + "getByName/getAllByName/getCanonicalHostName, System.getenv/getProperty, "
+                        + "ProcessBuilder.start/startPipeline, Thread.<init>/start");
+        assertThat(r.unexpectedStderr()).as("nothing else on stderr").isEmpty();
     }
 }

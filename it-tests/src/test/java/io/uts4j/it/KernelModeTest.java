@@ -90,7 +90,7 @@ class KernelModeTest {
             ForkedJvm.Result r = ForkedJvm.on(Jdk.current()).agent(args).run(TenantChildReport.class).assertSuccess();
             assertThat(r.report().get("alpha")).as(r.toString()).containsEntry("java", "alpha")
                     .containsEntry("hostname", host).containsEntry("env.HOSTNAME", "alpha").containsEntry("kernel", "none");
-            assertThat(r.stderr()).as(args).isEmpty();
+            assertThat(r.unexpectedStderr()).as(args).isEmpty();
         }
     }
 
@@ -99,10 +99,10 @@ class KernelModeTest {
         ForkedJvm.Result r = asNobody().agent(ALPHA).run(TenantChildReport.class).assertSuccess();
         assertThat(r.report().get("alpha")).as(r.toString()).containsEntry("java", "alpha")
                 .containsEntry("hostname", host).containsEntry("env.HOSTNAME", "alpha").containsEntry("kernel", "none");
-        assertThat(r.stderrBeyondNativeAccessWarning()).as(r.toString())
+        assertThat(r.unexpectedStderr()).as(r.toString())
                 .startsWith("uts4j: kernel UTS namespaces are not available to this JVM (")
                 .contains("CAP_SYS_ADMIN").contains("unshare -Uru").contains("Java-level identity only");
-        assertThat(r.stderrBeyondNativeAccessWarning().lines().count()).as("said once").isEqualTo(1);
+        assertThat(r.unexpectedStderr().lines().count()).as("said once").isEqualTo(1);
     }
 
     @Test
@@ -110,7 +110,7 @@ class KernelModeTest {
         ForkedJvm.Result r = asNobody().agent(ALPHA + ",kernel=required").run(Hello.class);
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
         assertThat(r.stdout()).doesNotContain("hello");
-        assertThat(r.stderrBeyondNativeAccessWarning()).as(r.toString())
+        assertThat(r.unexpectedStderr()).as(r.toString())
                 .startsWith("uts4j: kernel UTS namespaces are not available to this JVM (")
                 .contains("kernel=required").contains("CAP_SYS_ADMIN").contains("unshare -Uru java");
     }

@@ -82,7 +82,7 @@ class KernelNamespaceTest {
             }
         });
         assertThat(threads.keySet()).as("a process reaper ran").anyMatch(t -> t.endsWith(":process reaper"));
-        assertThat(r.stderrBeyondNativeAccessWarning()).as("nothing else on stderr").isEmpty();
+        assertThat(r.unexpectedStderr()).as("nothing else on stderr").isEmpty();
     }
 
     private static void assertSeesTenant(Map<String, String> m, String name, String domain, ForkedJvm.Result r) {

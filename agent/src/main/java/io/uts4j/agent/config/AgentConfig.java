@@ -87,6 +87,32 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
         return new AgentConfig(kernel, Collections.unmodifiableList(specs), cache, debug, resolver);
     }
 
+    /**
+     * One tenant given at run time: the same keys (without the {@code tenant.<id>.} prefix) and the
+     * same checks as in the configuration.
+     */
+    public static TenantSpec parseTenant(String id, Map<String, String> settings, String origin) throws ConfigException {
+        if (id == null || !TENANT_ID.matcher(id).matches()) {
+            throw new ConfigException("tenant id '" + id + "' (" + origin + "); valid: 1 to 64 letters, digits, '_' or '-'");
+        }
+        TenantBuilder b = new TenantBuilder(id);
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            b.set(e.getKey(), new Setting("tenant." + id + "." + e.getKey(), e.getValue().trim(), origin));
+        }
+        return b.build();
+    }
+
+    /** {@code key=value,key=value} (a comma in a value written {@code \,}) as an ordered map. */
+    public static Map<String, String> parseSettings(String text) throws ConfigException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Setting s : ConfigSources.parseArgs(text == null ? "" : text)) {
+            if (m.put(s.key(), s.value()) != null) {
+                throw new ConfigException("key '" + s.key() + "' is given twice; valid: each key once");
+            }
+        }
+        return m;
+    }
+
     /** Collects one tenant's settings, validating each as it comes. */
     private static final class TenantBuilder {
         private final String id;

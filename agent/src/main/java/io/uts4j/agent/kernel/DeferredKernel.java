@@ -63,11 +63,16 @@ public final class DeferredKernel {
     }
 
     /** A tenant's namespace while it is being created. */
-    final class Pending implements TenantNamespace {
+    public final class Pending implements TenantNamespace {
         private final Tenant tenant;
 
         Pending(Tenant tenant) {
             this.tenant = tenant;
+        }
+
+        /** Waits for the outcome; the tenant's namespace is then the real one, or none. */
+        public void awaitReady() {
+            done.join();
         }
 
         private TenantNamespace ready() {

@@ -26,6 +26,7 @@ public final class KernelNamespace implements TenantNamespace, AutoCloseable {
     private final UtsNamespace namespace;
     private final NamespaceExecutor executor;
     private volatile Tenant tenant; // set once the tenant exists
+    private final io.uts4j.agent.jmx.Latency handoff = new io.uts4j.agent.jmx.Latency();
 
     KernelNamespace(String tenantId, UtsNamespace namespace) {
         this.tenantId = tenantId;
@@ -66,11 +67,21 @@ public final class KernelNamespace implements TenantNamespace, AutoCloseable {
 
     @Override
     public <T> T call(Callable<T> task) throws Exception {
-        return executor.call(() -> {
-            try (ScopeFrame asTenant = ScopeFrame.open(tenant)) {
-                return task.call();
-            }
-        });
+        long start = System.nanoTime();
+        try {
+            return executor.call(() -> {
+                try (ScopeFrame asTenant = ScopeFrame.open(tenant)) {
+                    return task.call();
+                }
+            });
+        } finally {
+            handoff.record(System.nanoTime() - start);
+        }
+    }
+
+    /** Round trips to the dedicated threads, task time included. */
+    public io.uts4j.agent.jmx.Latency handoff() {
+        return handoff;
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class AgentLauncher {
             AgentJar.invoke("io.uts4j.agent.Agent", "start",
                     new Class<?>[] {String.class, Instrumentation.class, boolean.class}, args, inst, dynamic);
         } catch (Throwable e) {
+            if (dynamic) {
+                // Attached to a running JVM: the attacher is told (AgentInitializationException), the
+                // JVM goes on, and a corrected attach may follow.
+                System.getProperties().remove(ATTACHED);
+                throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+            }
             System.err.println("uts4j: agent failed to start: " + e);
             e.printStackTrace();
             System.exit(1);

@@ -24,6 +24,15 @@ final class BootstrapClasses {
 
     private BootstrapClasses() {}
 
+    private static boolean definedAlready(String name) {
+        try {
+            Class.forName(name, false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     static void define(JarFile jar, Instrumentation inst) throws Exception {
         // jdk.internal.misc.Unsafe.defineClass is the one public way to define into the boot loader.
         inst.redefineModule(Object.class.getModule(), Set.of(),
@@ -50,6 +59,7 @@ final class BootstrapClasses {
             Throwable last = null;
             for (JarEntry e : pending) {
                 String name = e.getName().substring(0, e.getName().length() - ".class".length()).replace('/', '.');
+                if (definedAlready(name)) continue; // an earlier attach that failed later on
                 byte[] bytes;
                 try (var in = jar.getInputStream(e)) {
                     bytes = in.readAllBytes();
@@ -63,7 +73,9 @@ final class BootstrapClasses {
                     last = x.getCause();
                 }
             }
-            if (failed.size() == pending.size()) throw new IllegalStateException("cannot define " + failed, last);
+            if (!failed.isEmpty() && failed.size() == pending.size()) {
+                throw new IllegalStateException("cannot define " + failed, last);
+            }
             pending = failed;
         }
     }

@@ -67,10 +67,11 @@ final class Demo {
         } else {
             System.out.println("kernel mode: off: " + reason(child.stderr()));
             System.out.println("The JDK gives each tenant its names; child processes see the host's. To enable kernel mode,");
-            System.out.println("run as root, or as an unprivileged user in a user namespace: unshare -Ur java -jar " + jar + " demo");
+            System.out.println("run as root, or as an unprivileged user in a user namespace: unshare -Ur java -jar "
+                    + ThisJar.forCommandLine() + " demo");
         }
         System.out.println();
-        System.out.println("Try it on your application: java -javaagent:" + jar
+        System.out.println("Try it on your application: java -javaagent:" + ThisJar.forCommandLine()
                 + "=tenant.shop.hostname=shop-1,tenant.shop.threads=shop-.* -jar app.jar");
         return 0;
     }

@@ -47,7 +47,7 @@ final class Doctor {
         System.out.println("verdict: kernel mode is NOT available here. With kernel=auto tenants get a Java-level identity");
         System.out.println("         only (child processes see the host's name); kernel=required refuses to start (exit 3).");
         System.out.println("to do:   " + KernelSetup.HOW);
-        System.out.println("         Check again the same way: unshare -Uru java -jar " + ThisJar.path() + " doctor");
+        System.out.println("         Check again the same way: unshare -Uru java -jar " + ThisJar.forCommandLine() + " doctor");
         return 1;
     }
 

@@ -14,4 +14,11 @@ final class ThisJar {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The path to show in a command line: relative to the working folder where the jar is beneath it. */
+    static String forCommandLine() {
+        Path jar = path();
+        Path here = Path.of("").toAbsolutePath();
+        return (jar.startsWith(here) ? here.relativize(jar) : jar).toString();
+    }
 }

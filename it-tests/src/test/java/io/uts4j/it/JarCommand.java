@@ -1,0 +1,82 @@
+package io.uts4j.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built agent jar as a program, {@code java -jar uts4j-agent.jar <command>}, as a user would. */
+final class JarCommand {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Jdk jdk;
+    private final List<String> prefix = new ArrayList<>();
+    private Path jar = ForkedJvm.AGENT_JAR;
+
+    private JarCommand(Jdk jdk) {
+        this.jdk = jdk;
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("agent jar not built: " + jar + " (run mvn -B verify from the top)");
+        }
+    }
+
+    static JarCommand on(Jdk jdk) {
+        return new JarCommand(jdk);
+    }
+
+    /** Runs as user nobody, from a copy of the jar that nobody may read, in a folder of {@code dir}. */
+    JarCommand asNobody(Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path folder = Files.createDirectories(dir.resolve("world-readable"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        jar = Files.copy(ForkedJvm.AGENT_JAR, folder.resolve("uts4j-agent.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+        prefix.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        return this;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    ForkedJvm.Result run(String... args) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(jdk.java().toString(), "-jar", jar.toString()));
+        cmd.addAll(Arrays.asList(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            CompletableFuture<String> out = drain(p.getInputStream());
+            CompletableFuture<String> err = drain(p.getErrorStream());
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + cmd);
+            }
+            return new ForkedJvm.Result(cmd, p.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, r -> new Thread(r, "drain").start());
+    }
+}

@@ -26,7 +26,7 @@ public final class Commands {
                 return CheckConfig.run(rest);
             case "--version":
             case "version":
-                System.out.println("uts4j " + Version.get());
+                System.out.println("uts4j " + io.uts4j.agent.Version.of());
                 return 0;
             case "--help":
             case "-h":
@@ -47,7 +47,7 @@ public final class Commands {
     }
 
     private static void usage(PrintStream out) {
-        out.println("uts4j " + Version.get() + ": a hostname per thread, for the JVM");
+        out.println("uts4j " + io.uts4j.agent.Version.of() + ": a hostname per thread, for the JVM");
         out.println();
         out.println("Attach:  java -javaagent:uts4j-agent.jar=tenant.<id>.hostname=<name>,tenant.<id>.threads=<regex> -jar app.jar");
         out.println();

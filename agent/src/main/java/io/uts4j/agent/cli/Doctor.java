@@ -27,7 +27,7 @@ final class Doctor {
     }
 
     static int run() {
-        System.out.println("uts4j " + Version.get() + " doctor: can tenants of a JVM started like this one have kernel UTS namespaces?");
+        System.out.println("uts4j " + io.uts4j.agent.Version.of() + " doctor: can tenants of a JVM started like this one have kernel UTS namespaces?");
         System.out.println();
         java().print();
         Check os = os();

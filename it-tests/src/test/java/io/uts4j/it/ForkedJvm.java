@@ -75,6 +75,11 @@ final class ForkedJvm {
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", classpath, main.getName()));
         cmd.addAll(Arrays.asList(args));
+        return exec(cmd, timeoutSeconds);
+    }
+
+    /** Runs a command with no input, drains its output, and fails the test if it outlives the timeout. */
+    static Result exec(List<String> cmd, long timeoutSeconds) {
         try {
             Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();

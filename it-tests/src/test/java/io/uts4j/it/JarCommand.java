@@ -1,10 +1,6 @@
 package io.uts4j.it;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,8 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the built agent jar as a program, {@code java -jar uts4j-agent.jar <command>}, as a user would. */
 final class JarCommand {
@@ -53,30 +47,6 @@ final class JarCommand {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(jdk.java().toString(), "-jar", jar.toString()));
         cmd.addAll(Arrays.asList(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            CompletableFuture<String> out = drain(p.getInputStream());
-            CompletableFuture<String> err = drain(p.getErrorStream());
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + cmd);
-            }
-            return new ForkedJvm.Result(cmd, p.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, r -> new Thread(r, "drain").start());
+        return ForkedJvm.exec(cmd, TIMEOUT_SECONDS);
     }
 }

@@ -31,7 +31,12 @@ public final class DeferredKernel {
             }
         }
         // Started from premain's thread, so it lives in the host's namespace, as must what it creates.
-        Thread worker = new Thread(null, () -> k.open(config, table), "uts4j-kernel-setup", 0, false);
+        Thread worker = new Thread(null, new Runnable() { // not a lambda: premain avoids invokedynamic
+            @Override
+            public void run() {
+                k.open(config, table);
+            }
+        }, "uts4j-kernel-setup", 0, false);
         worker.setDaemon(true);
         worker.start();
         return k;

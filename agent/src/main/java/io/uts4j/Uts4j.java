@@ -135,7 +135,7 @@ public final class Uts4j {
 
     /**
      * Adds a tenant while the JVM runs, with the same keys and checks as the agent configuration
-     * (without the {@code tenant.<id>.} prefix), e.g. {@code Map.of("hostname", "shop-2", "loader", "/shop2")}.
+     * (without the {@code tenant.<id>.} prefix), e.g. {@code Map.of("hostname", "shop-2", "loader", "shop2")}.
      * It gets a kernel namespace as configured tenants do.
      *
      * @throws IllegalArgumentException for a bad or duplicate id or setting, naming it

@@ -7,7 +7,7 @@ import java.util.WeakHashMap;
 /**
  * The text a {@code tenant.<id>.loader} rule is matched against: the loader's name where it has one;
  * else the context name a web application's loader reports (Tomcat's {@code getContextName()},
- * e.g. {@code /shop}); else its {@code toString()}. Computed once per loader.
+ * e.g. {@code shop} for an application at {@code /shop}); else its {@code toString()}. Computed once per loader.
  */
 final class LoaderNames {
     private static final Map<ClassLoader, String> NAMES = new WeakHashMap<>();

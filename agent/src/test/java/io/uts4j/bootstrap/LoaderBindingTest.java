@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Context-class-loader rules and custom resolvers, and their place in the precedence. */
 class LoaderBindingTest {
     private final Tenant shop = tenant("shop", null, "shop-webapp");
-    private final Tenant blog = tenant("blog", "blog-.*", "/blog");
+    private final Tenant blog = tenant("blog", "blog-.*", "blog");
 
     private static Tenant tenant(String id, String threads, String loader) {
         return new Tenant(id, id + "-host", null, null, threads == null ? null : Pattern.compile(threads),
@@ -60,8 +60,8 @@ class LoaderBindingTest {
     void loaderRuleMatchesTheNameOrTheWebappContext() throws Exception {
         Dispatcher.install(new TenantTable(List.of(shop, blog), null), Map.of());
         assertThat(onThread("http-nio-1", named("shop-webapp", null))).isSameAs(shop);
-        assertThat(onThread("http-nio-1", new WebappLoader("/blog"))).isSameAs(blog);
-        assertThat(onThread("http-nio-1", new WebappLoader("/other"))).isNull();
+        assertThat(onThread("http-nio-1", new WebappLoader("blog"))).isSameAs(blog);
+        assertThat(onThread("http-nio-1", new WebappLoader("other"))).isNull();
         assertThat(onThread("http-nio-1", ClassLoader.getSystemClassLoader())).isNull();
     }
 
@@ -81,7 +81,7 @@ class LoaderBindingTest {
         Thread t = new Thread(() -> {
             Thread self = Thread.currentThread();
             StringBuilder b = new StringBuilder();
-            for (ClassLoader l : new ClassLoader[] {named("shop-webapp", null), null, new WebappLoader("/blog")}) {
+            for (ClassLoader l : new ClassLoader[] {named("shop-webapp", null), null, new WebappLoader("blog")}) {
                 self.setContextClassLoader(l);
                 Tenant now = Dispatcher.currentTenant();
                 b.append(now == null ? "host" : now.id()).append(' ');

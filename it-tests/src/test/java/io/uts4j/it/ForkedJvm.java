@@ -68,14 +68,19 @@ final class ForkedJvm {
         return this;
     }
 
-    Result run(Class<?> main, String... args) {
+    /** The command line that runs this main: what {@link #run} runs, and what a long-lived server starts. */
+    List<String> command(Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(jdk.java().toString());
         if (agentArgs != null) cmd.add("-javaagent:" + agentJar + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", classpath, main.getName()));
         cmd.addAll(Arrays.asList(args));
-        return exec(cmd, timeoutSeconds);
+        return cmd;
+    }
+
+    Result run(Class<?> main, String... args) {
+        return exec(command(main, args), timeoutSeconds);
     }
 
     /** Runs a command with no input, drains its output, and fails the test if it outlives the timeout. */

@@ -152,7 +152,7 @@ public record AgentConfig(KernelMode kernel, List<TenantSpec> tenants, String ca
                 threads = regex(s, "the whole thread name");
             } else if (field.equals("loader")) {
                 loader = regex(s, "the whole name of the thread's context class loader (or its web application's "
-                        + "context name, e.g. /shop for Tomcat)");
+                        + "context name, e.g. shop for a Tomcat application at /shop)");
             } else if (field.equals("namespace")) {
                 namespace = namespace(s);
             } else if (field.startsWith("env.")) {

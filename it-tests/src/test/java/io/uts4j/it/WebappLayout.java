@@ -1,0 +1,77 @@
+package io.uts4j.it;
+
+import io.uts4j.it.webapp.IdentityServlet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Web applications laid out on disk as a servlet container deploys them: the servlet's classes in
+ * WEB-INF/classes, the libraries (Logback, Log4j, Quartz) in WEB-INF/lib, a web.xml. The server's
+ * own class path has Tomcat and the server main only, so each web application loads its own copy of
+ * the libraries with its own class loader.
+ */
+final class WebappLayout {
+    private static final Path TEST_CLASSES = Path.of(System.getProperty("uts4j.testClasses"));
+    private static final Path WEBAPP_LIBS = Path.of(System.getProperty("uts4j.webappLibs"));
+    private static final Path SERVER_LIBS = Path.of(System.getProperty("uts4j.serverLibs"));
+    private static final String SERVLET_PACKAGE = IdentityServlet.class.getPackageName().replace('.', '/');
+
+    private static final String WEB_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1" metadata-complete="true">
+              <servlet>
+                <servlet-name>identity</servlet-name>
+                <servlet-class>%s</servlet-class>
+                <load-on-startup>1</load-on-startup>
+              </servlet>
+              <servlet-mapping>
+                <servlet-name>identity</servlet-name>
+                <url-pattern>/</url-pattern>
+              </servlet-mapping>
+            </web-app>
+            """.formatted(IdentityServlet.class.getName());
+
+    private WebappLayout() {}
+
+    /** Lays out {@code root/name} afresh and returns it: the docBase of one web application. */
+    static Path create(Path root, String name) throws IOException {
+        Path docBase = root.resolve(name);
+        deleteRecursively(docBase);
+        Path classes = Files.createDirectories(docBase.resolve("WEB-INF/classes").resolve(SERVLET_PACKAGE));
+        copyAll(TEST_CLASSES.resolve(SERVLET_PACKAGE), ".class", classes);
+        copyAll(WEBAPP_LIBS, ".jar", Files.createDirectories(docBase.resolve("WEB-INF/lib")));
+        Files.writeString(docBase.resolve("WEB-INF/web.xml"), WEB_XML);
+        return docBase;
+    }
+
+    /** Tomcat's jars and the test classes (the server main): none of the web applications' libraries. */
+    static String serverClasspath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(SERVER_LIBS)) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> entries.add(p.toString()));
+        }
+        if (entries.isEmpty()) throw new IllegalStateException("no Tomcat jars in " + SERVER_LIBS);
+        entries.add(TEST_CLASSES.toString());
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static void copyAll(Path from, String suffix, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(suffix))::iterator) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
+        }
+    }
+}

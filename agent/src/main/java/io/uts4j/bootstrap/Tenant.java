@@ -5,11 +5,13 @@ import java.net.UnknownHostException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
- * One tenant's system identity as the instrumented JDK methods answer it. Immutable but for
- * lazily computed values. Internal: built by the agent from validated configuration.
+ * One tenant's system identity as the instrumented JDK methods answer it: immutable, but for the
+ * values computed on first use, the kernel namespace the agent attaches, and a launch counter.
+ * Internal: built by the agent from validated configuration.
  */
 public final class Tenant {
     private final String id;
@@ -22,7 +24,7 @@ public final class Tenant {
     private final Map<String, String> env;
     private final Map<String, String> properties;
 
-    private final java.util.concurrent.atomic.LongAdder launched = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder launched = new LongAdder();
     private volatile TenantNamespace namespace;
     private volatile InetAddress localHost;
     private volatile Map<String, String> environment;

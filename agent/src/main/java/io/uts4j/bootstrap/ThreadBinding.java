@@ -11,9 +11,10 @@ import java.util.stream.Stream;
  *
  * <p>Precedence, highest first: an open API scope; the custom resolver; a context-class-loader
  * rule; a thread-name rule; the tenant inherited from the thread that created this one; otherwise
- * the host. The rules' answer is cached until the thread's name or context class loader changes. A thread created by a pool's thread factory or a
- * {@link ForkJoinPool} inherits nothing (a platform worker outlives the task that made it create
- * it); virtual threads always inherit, as they run exactly one task.
+ * the host. The rules' answer is cached until the thread's name or context class loader changes.
+ * A thread created by a pool's thread factory or a {@link ForkJoinPool} inherits nothing (a
+ * platform worker outlives the task that made it create it); virtual threads always inherit, as
+ * they run exactly one task.
  */
 final class ThreadBinding {
     /** Inheritable so that the JDK hands the creating thread's tenant to every new thread. */

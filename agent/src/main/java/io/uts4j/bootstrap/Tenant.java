@@ -9,53 +9,77 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
- * One tenant's system identity as the instrumented JDK methods answer it: immutable, but for the
- * values computed on first use, the kernel namespace the agent attaches, and a launch counter.
- * Internal: built by the agent from validated configuration.
+ * One tenant's system identity as the instrumented JDK methods answer it. Its names are one
+ * immutable snapshot, replaced whole when the tenant's kernel namespace is renamed (a child ran
+ * {@code hostname x}): the kernel is the source of truth wherever there is one. Besides, the agent
+ * attaches the kernel namespace and a launch counter. Internal: built by the agent from validated
+ * configuration.
  */
 public final class Tenant {
     private final String id;
-    private final String hostname;
-    private final String domainname;
-    private final String fqdn;
     private final byte[] address; // null: the real local host's address, looked up on first use
     private final Pattern threadNames;
     private final Pattern loaders;
-    private final Map<String, String> env;
+    private final Map<String, String> configuredEnv;
     private final Map<String, String> properties;
 
     private final LongAdder launched = new LongAdder();
     private volatile TenantNamespace namespace;
-    private volatile InetAddress localHost;
-    private volatile Map<String, String> environment;
+    private volatile Names names;
 
     public Tenant(String id, String hostname, String domainname, byte[] address, Pattern threadNames,
                   Pattern loaders, Map<String, String> env, Map<String, String> properties) {
         this.id = id;
-        this.hostname = hostname;
-        this.domainname = domainname;
-        this.fqdn = domainname == null ? hostname : hostname + "." + domainname;
         this.address = address == null ? null : address.clone();
         this.threadNames = threadNames;
         this.loaders = loaders;
-        Map<String, String> e = new HashMap<>(env);
-        e.putIfAbsent("HOSTNAME", hostname); // what a shell inside the tenant's container would export
-        this.env = Collections.unmodifiableMap(e);
+        this.configuredEnv = Map.copyOf(env);
         this.properties = Collections.unmodifiableMap(new HashMap<>(properties));
+        this.names = new Names(hostname, domainname, configuredEnv);
+    }
+
+    /** The names and what derives from them, consistent with each other. */
+    private static final class Names {
+        final String hostname;
+        final String domainname;
+        final String fqdn;
+        final Map<String, String> env;
+        volatile InetAddress localHost;         // made on first use
+        volatile Map<String, String> environment; // made on first use
+
+        Names(String hostname, String domainname, Map<String, String> configuredEnv) {
+            this.hostname = hostname;
+            this.domainname = domainname;
+            this.fqdn = domainname == null ? hostname : hostname + "." + domainname;
+            Map<String, String> e = new HashMap<>(configuredEnv);
+            e.putIfAbsent("HOSTNAME", hostname); // what a shell inside the tenant's container would export
+            this.env = Collections.unmodifiableMap(e);
+        }
     }
 
     public String id() { return id; }
-    public String hostname() { return hostname; }
+    public String hostname() { return names.hostname; }
     /** The domain name, or null when none is set. */
-    public String domainname() { return domainname; }
+    public String domainname() { return names.domainname; }
     /** {@code hostname.domainname}, or the hostname when no domain is set. */
-    public String fqdn() { return fqdn; }
+    public String fqdn() { return names.fqdn; }
     public Pattern threadNames() { return threadNames; }
     /** The context-class-loader rule, or null. */
     public Pattern loaders() { return loaders; }
     /** Environment overrides, HOSTNAME included. */
-    public Map<String, String> envOverrides() { return env; }
+    public Map<String, String> envOverrides() { return names.env; }
     public Map<String, String> propertyOverrides() { return properties; }
+
+    /**
+     * Takes the names the tenant's kernel namespace holds now, when they differ from the current
+     * ones; a domain name of null means none. Called by the agent after a tenant's child has exited.
+     */
+    public void kernelNamesAre(String hostname, String domainname) {
+        Names n = names;
+        if (!n.hostname.equals(hostname) || !java.util.Objects.equals(n.domainname, domainname)) {
+            names = new Names(hostname, domainname, configuredEnv);
+        }
+    }
 
     /** How many child processes this tenant's threads have started. */
     public long processesLaunched() { return launched.sum(); }
@@ -69,14 +93,16 @@ public final class Tenant {
     public void attachNamespace(TenantNamespace ns) { this.namespace = ns; }
 
     boolean isOwnName(String name) {
-        return name != null && (name.equalsIgnoreCase(hostname) || name.equalsIgnoreCase(fqdn));
+        Names n = names;
+        return name != null && (name.equalsIgnoreCase(n.hostname) || name.equalsIgnoreCase(n.fqdn));
     }
 
     /** The tenant's local host: its hostname on its address. */
     public InetAddress localHost() throws UnknownHostException {
-        InetAddress a = localHost;
+        Names n = names;
+        InetAddress a = n.localHost;
         if (a == null) {
-            localHost = a = InetAddress.getByAddress(hostname, addressBytes());
+            n.localHost = a = InetAddress.getByAddress(n.hostname, addressBytes());
         }
         return a;
     }
@@ -90,19 +116,20 @@ public final class Tenant {
         return address != null ? address.clone() : HostIdentity.address().getAddress();
     }
 
-    /** The real environment with this tenant's overrides; built once, on first use. */
+    /** The real environment with this tenant's overrides; built once per set of names, on first use. */
     Map<String, String> environment(Map<String, String> real) {
-        Map<String, String> m = environment;
+        Names n = names;
+        Map<String, String> m = n.environment;
         if (m == null) {
             Map<String, String> merged = new HashMap<>(real);
-            merged.putAll(env);
-            environment = m = Collections.unmodifiableMap(merged);
+            merged.putAll(n.env);
+            n.environment = m = Collections.unmodifiableMap(merged);
         }
         return m;
     }
 
     @Override
     public String toString() {
-        return "tenant " + id + " (" + fqdn + ")";
+        return "tenant " + id + " (" + names.fqdn + ")";
     }
 }

@@ -65,6 +65,7 @@ class KernelNamespaceTest {
 
         assertThat(report.get("alpha-rename")).as(r.toString()).containsEntry("out", "")
                 .containsEntry("after", "alpha-renamed");
+        assertSeesTenant(report.get("alpha-after-rename"), "alpha-renamed", "alpha.test", r);
         assertSeesTenant(report.get("beta-after-rename"), "beta", hostDomain, r);
         assertThat(Children.run("hostname")).as("the host's own name").isEqualTo(host);
 

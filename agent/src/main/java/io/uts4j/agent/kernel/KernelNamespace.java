@@ -47,12 +47,34 @@ public final class KernelNamespace implements TenantNamespace, AutoCloseable {
 
     @Override
     public Process start(ProcessBuilder builder) throws IOException {
-        return inside(builder::start);
+        return followingRenames(inside(builder::start));
     }
 
     @Override
     public List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
-        return inside(() -> ProcessBuilder.startPipeline(builders));
+        List<Process> started = inside(() -> ProcessBuilder.startPipeline(builders));
+        for (Process p : started) followingRenames(p);
+        return started;
+    }
+
+    /**
+     * A child may rename the namespace ({@code hostname x}); the kernel's names are the tenant's, so
+     * once it has exited, they are read again and the Java-level identity follows.
+     */
+    private Process followingRenames(Process p) {
+        p.onExit().thenRun(this::readKernelNames);
+        return p;
+    }
+
+    private void readKernelNames() {
+        Tenant t = tenant;
+        if (t == null || namespace.isClosed()) return;
+        try {
+            UtsNames n = executor.call(UtsNamespace::currentThreadNames);
+            t.kernelNamesAre(n.hostname(), "(none)".equals(n.domainname()) ? null : n.domainname());
+        } catch (Exception e) {
+            // closed meanwhile (the tenant was removed); its names no longer matter
+        }
     }
 
     private <T> T inside(IoTask<T> task) throws IOException {

@@ -54,6 +54,19 @@ public final class KernelReport {
         // A tenant renames its own namespace; nobody else may notice.
         Report.onThread("alpha-2", () -> Report.print("alpha-rename", Map.of("out", Children.run("hostname", "alpha-renamed"),
                 "after", Children.run("hostname"))));
+        // The kernel's names are the tenant's: Java follows once the renaming child has exited.
+        Report.onThread("alpha-3", () -> {
+            String seen = "";
+            for (int i = 0; i < 50 && !seen.equals("alpha-renamed"); i++) {
+                seen = Report.get(() -> java.net.InetAddress.getLocalHost().getHostName());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Report.print("alpha-after-rename", Children.identity());
+        });
         Report.onThread("beta-2", () -> Report.print("beta-after-rename", Children.identity()));
         Report.print("main-after-rename", Children.identity());
 

@@ -65,8 +65,12 @@ public final class RuntimeTenantsReport {
         });
         m.put("jmx.deltaRegistered", String.valueOf(server.isRegistered(delta)));
         m.put("tenants", String.join(",", Uts4j.tenants()));
-        Thread.sleep(200); // the removed tenant's dedicated threads are ending
-        m.put("deltaThreads", String.valueOf(namespaceThreads("uts4j-ns-delta")));
+        long deltaThreads = namespaceThreads("uts4j-ns-delta");
+        for (int i = 0; i < 50 && deltaThreads > 0; i++) { // the removed tenant's dedicated threads are ending
+            Thread.sleep(100);
+            deltaThreads = namespaceThreads("uts4j-ns-delta");
+        }
+        m.put("deltaThreads", String.valueOf(deltaThreads));
         m.put("epsilonThreads", String.valueOf(namespaceThreads("uts4j-ns-epsil")));
         Report.print("runtime", m);
     }

@@ -62,11 +62,6 @@ public final class DeferredKernel {
         }
     }
 
-    /** Blocks until the namespaces are ready (or known to be unavailable). */
-    public void await() {
-        done.join();
-    }
-
     /** A tenant's namespace while it is being created. */
     public final class Pending implements TenantNamespace {
         private final Tenant tenant;

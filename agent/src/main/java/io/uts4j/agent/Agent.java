@@ -32,11 +32,13 @@ public final class Agent {
         AgentConfig config;
         KernelSetup.Outcome kernel;
         TenantResolver resolver;
+        boolean decidesStart;
         try {
             config = AgentConfig.parse(args);
             resolver = ResolverLoader.of(config.resolver());
             // Wait for namespaces only where their outcome decides whether the JVM may start.
-            kernel = KernelSetup.decidesStart(config) ? KernelSetup.open(config) : KernelSetup.Outcome.NONE;
+            decidesStart = KernelSetup.decidesStart(config);
+            kernel = decidesStart ? KernelSetup.open(config) : KernelSetup.Outcome.NONE;
         } catch (ConfigException e) {
             fail(dynamic, EXIT_BAD_CONFIG, "invalid configuration: " + e.getMessage());
             return;
@@ -46,7 +48,7 @@ public final class Agent {
         }
         if (kernel.notice() != null) System.err.println("uts4j: " + kernel.notice());
         try {
-            boolean deferred = !KernelSetup.decidesStart(config) && KernelSetup.wanted(config);
+            boolean deferred = !decidesStart && KernelSetup.wanted(config);
             // Before any namespace thread exists: it must be born in the host's namespace.
             if (deferred || !kernel.namespaces().isEmpty()) HostThreadStarter.startFromHost();
             TenantRegistry registry = new TenantRegistry(config, resolver);
@@ -60,13 +62,14 @@ public final class Agent {
             Instrumenter.Installed done = Instrumenter.install(inst, cache, CacheLocation.agentJar());
             long t2 = System.nanoTime();
 
-            JmxExporter jmx = new JmxExporter(Version.of(), config.kernel() == KernelMode.OFF, registry, registry,
+            String version = Version.of();
+            JmxExporter jmx = new JmxExporter(version, config.kernel() == KernelMode.OFF, registry, registry,
                     done.methods());
             registry.listen(jmx);
             jmx.startWhenReady(inst);
             String mode = deferred ? "namespaces being created" : kernel.notice() != null ? "unavailable"
                     : kernel.namespaces().isEmpty() ? "no namespaces" : "namespaces " + kernel.namespaces().keySet();
-            System.err.println(StartupLine.of(Version.of(), config, registry.tenants(), mode, done.methods()));
+            System.err.println(StartupLine.of(version, config, registry.tenants(), mode, done.methods()));
             if (config.debug()) {
                 System.err.println("uts4j: debug: configuration and namespaces " + (t1 - t0) / 1000
                         + " us; instrumentation " + (t2 - t1) / 1000 + " us (" + done.fromCache()

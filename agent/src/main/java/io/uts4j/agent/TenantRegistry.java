@@ -71,9 +71,10 @@ final class TenantRegistry implements TenantAdmin, Supplier<List<Tenant>> {
         synchronized (this) {
             if (specs.containsKey(id)) throw new IllegalArgumentException("tenant '" + id + "' exists already");
             KernelNamespace ns = namespaceFor(spec);
-            String[] names = ns == null ? null : ns.kernelNames();
-            t = new Tenant(id, names != null && spec.hostname() == null ? names[0] : spec.hostname(),
-                    names != null && spec.hostname() == null ? names[1] : spec.domainname(), spec.address(),
+            // An adopted namespace (no hostname given) names the tenant, as at start-up.
+            String[] names = ns != null && spec.hostname() == null ? ns.kernelNames()
+                    : new String[] {spec.hostname(), spec.domainname()};
+            t = new Tenant(id, names[0], names[1], spec.address(),
                     spec.threads(), spec.loader(), spec.env(), spec.properties());
             if (ns != null) ns.attachTo(t);
             specs.put(id, spec);

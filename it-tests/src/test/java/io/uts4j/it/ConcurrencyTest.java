@@ -55,8 +55,7 @@ class ConcurrencyTest {
     void virtualThreadsCarryTheirOwnBindingNotTheirCarriers() {
         Jdk jdk = Jdk.withVirtualThreads();
         Assumptions.assumeTrue(jdk != null, "no JDK 21+ on this machine (set -Duts4j.jdk25=<java home>)");
-        String host = ForkedJvm.on(jdk).agent(TENANTS).run(io.uts4j.it.apps.Hello.class).assertSuccess() != null
-                ? hostname() : null;
+        String host = hostname();
         ForkedJvm.Result r = ForkedJvm.on(jdk).agent(TENANTS)
                 .jvmArgs("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1")
                 .run(VirtualThreadCheck.class, host).assertSuccess();

@@ -103,14 +103,14 @@ class AgentConfigTest {
 
     @Test
     void hostnameOf64BytesIsAcceptedAnd65Rejected() throws Exception {
-        String n64 = "a".repeat(63) + "." ;
+        String trailingDot = "a".repeat(63) + ".";
         String ok = "a".repeat(30) + "." + "b".repeat(33);
         assertThat(ok.length()).isEqualTo(64);
         assertThat(AgentConfig.parse("tenant.a.hostname=" + ok).tenants().get(0).hostname()).isEqualTo(ok);
         String tooLong = ok + "c";
         assertThatThrownBy(() -> AgentConfig.parse("tenant.a.hostname=" + tooLong))
                 .hasMessageContaining("65 bytes").hasMessageContaining("at most 64 bytes");
-        assertThatThrownBy(() -> AgentConfig.parse("tenant.a.hostname=" + n64)).hasMessageContaining("empty label");
+        assertThatThrownBy(() -> AgentConfig.parse("tenant.a.hostname=" + trailingDot)).hasMessageContaining("empty label");
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.uts4j.Uts4j;
  */
 public final class IdentityReport {
     public static void main(String[] args) throws Exception {
-        String[] names = Report.names(args);
+        String[] names = args;
         Report.print("main", Report.identity(names));
         Report.onThread("alpha-1", () -> {
             Report.print("alpha", Report.identity(names));

@@ -3,7 +3,6 @@ package io.uts4j.it.apps;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +73,5 @@ public final class Report {
         t.start();
         t.join();
         if (failure[0] != null) throw new IllegalStateException("thread " + name + " failed", failure[0]);
-    }
-
-    static String[] names(String[] args) {
-        return Arrays.copyOf(args, args.length);
     }
 }

@@ -2,48 +2,47 @@ package io.uts4j.agent;
 
 import io.uts4j.agent.config.AgentConfig;
 import io.uts4j.agent.config.KernelMode;
-import io.uts4j.bootstrap.Tenant;
-import java.util.LinkedHashMap;
+import io.uts4j.agent.tenants.TenantRuntime;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
-/** The one line the agent prints on stderr at start-up: mode, tenants, instrumented APIs. */
+/** The one line the agent prints on stderr at start-up: version, tenants (the first few), kernel mode. */
 final class StartupLine {
+    /** Tenants named in the line; the rest are counted ({@code debug=true} lists them all). */
+    static final int SHOWN = 5;
+    /** A hostname is at most 64 bytes, an id 64: the line stays short whatever the tenants are called. */
+    private static final int MAX_NAME = 40;
+
     private StartupLine() {}
 
-    static String of(String version, AgentConfig config, List<Tenant> tenants, String kernel, List<String> methods) {
+    static String of(String version, AgentConfig config, List<TenantRuntime> tenants, String kernel) {
         StringBuilder b = new StringBuilder("uts4j ").append(version).append(": ").append(tenants.size())
                 .append(tenants.size() == 1 ? " tenant" : " tenants");
         String sep = " [";
-        for (Tenant t : tenants) {
-            b.append(sep).append(t.id()).append('=').append(t.fqdn());
+        int shown = 0;
+        for (TenantRuntime t : tenants) {
+            if (shown++ == SHOWN) {
+                b.append(", …");
+                break;
+            }
+            b.append(sep).append(cut(t.id())).append('=').append(cut(t.tenant().fqdn()));
             sep = ", ";
         }
         if (!tenants.isEmpty()) b.append(']');
-        b.append("; kernel=").append(config.kernel().name().toLowerCase()).append(config.kernel() == KernelMode.OFF
-                ? "" : " (" + kernel + ")");
-        b.append("; instrumented ").append(grouped(methods));
+        b.append("; kernel=").append(config.kernel().name().toLowerCase(Locale.ROOT))
+                .append(config.kernel() == KernelMode.OFF ? "" : " (" + kernel + ")");
+        b.append("; propagate=").append(config.propagate() ? "on" : "off");
         return b.toString();
     }
 
-    /** "InetAddress.getLocalHost/getByName, System.getenv" from "InetAddress.getLocalHost()", ... */
-    private static String grouped(List<String> methods) {
-        Map<String, StringBuilder> byClass = new LinkedHashMap<>();
-        for (String m : methods) {
-            String owner = m.startsWith("new ") ? m.substring(4, m.indexOf('(')) : m.substring(0, m.indexOf('.'));
-            String name = m.startsWith("new ") ? "<init>" : m.substring(m.indexOf('.') + 1, m.indexOf('('));
-            StringBuilder names = byClass.get(owner);
-            if (names == null) {
-                byClass.put(owner, new StringBuilder(name));
-            } else if (!("/" + names + "/").contains("/" + name + "/")) {
-                names.append('/').append(name);
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, StringBuilder> e : byClass.entrySet()) {
-            if (b.length() > 0) b.append(", ");
-            b.append(e.getKey()).append('.').append(e.getValue());
-        }
+    /** Every tenant, for {@code debug=true}. */
+    static String all(List<TenantRuntime> tenants) {
+        StringBuilder b = new StringBuilder("uts4j: debug: tenants");
+        for (TenantRuntime t : tenants) b.append(' ').append(t.id()).append('=').append(t.tenant().fqdn());
         return b.toString();
+    }
+
+    private static String cut(String s) {
+        return s.length() <= MAX_NAME ? s : s.substring(0, MAX_NAME - 1) + "…";
     }
 }

@@ -17,19 +17,15 @@ final class AgentJar {
         return AgentJar.class.getProtectionDomain().getCodeSource().getLocation();
     }
 
-    static synchronized JarFile jar() throws Exception {
-        if (jar == null) {
-            jar = new JarFile(new File(location().toURI()), false);
+    static synchronized ClassLoader isolatedLoader() throws Exception {
+        if (isolated == null) {
+            if (jar == null) jar = new JarFile(new File(location().toURI()), false);
             if (jar.getEntry(IsolatedClassLoader.PREFIX + "io/uts4j/agent/Agent.classdata") == null) {
                 throw new IllegalStateException("the uts4j launcher was loaded from " + location()
                         + ", which is not the built agent jar (uts4j-agent.jar); remove it from the class path");
             }
+            isolated = new IsolatedClassLoader(jar, location());
         }
-        return jar;
-    }
-
-    static synchronized ClassLoader isolatedLoader() throws Exception {
-        if (isolated == null) isolated = new IsolatedClassLoader(jar(), location());
         return isolated;
     }
 

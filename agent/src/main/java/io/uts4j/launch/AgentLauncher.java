@@ -3,15 +3,11 @@ package io.uts4j.launch;
 import java.lang.instrument.Instrumentation;
 
 /**
- * The agent's entry point ({@code Premain-Class} and {@code Agent-Class}). Deliberately small: it
- * defines the tiny bootstrap part and the public API in the bootstrap class loader (so that
- * instrumented JDK classes and every class loader see them alike), then hands over to the
- * isolated implementation. It references no other uts4j class, so that nothing of the
- * bootstrap part is loaded by the application class loader first.
+ * The agent's entry point ({@code Premain-Class} and {@code Agent-Class}). Deliberately small and
+ * not public: it makes the agent's isolated class loader and hands over; it touches no JDK
+ * internals itself, so nothing is ever opened to the application class loader that loaded it.
  */
-public final class AgentLauncher {
-    private static final String ATTACHED = "uts4j.attached";
-
+final class AgentLauncher {
     private AgentLauncher() {}
 
     public static void premain(String args, Instrumentation inst) {
@@ -22,26 +18,15 @@ public final class AgentLauncher {
         start(args, inst, true);
     }
 
-    private static synchronized void start(String args, Instrumentation inst, boolean dynamic) {
-        // A guard that every copy of this class shares, should the jar be given twice.
-        if (System.getProperties().putIfAbsent(ATTACHED, "true") != null) {
-            System.err.println("uts4j: agent already attached; ignoring another -javaagent");
-            return;
-        }
+    private static void start(String args, Instrumentation inst, boolean dynamic) {
         try {
-            BootstrapClasses.define(AgentJar.jar(), inst);
             AgentJar.invoke("io.uts4j.agent.Agent", "start",
                     new Class<?>[] {String.class, Instrumentation.class, boolean.class}, args, inst, dynamic);
+        } catch (Error | RuntimeException e) {
+            // The agent reports its own failures; this is one it could not even report.
+            throw e;
         } catch (Throwable e) {
-            if (dynamic) {
-                // Attached to a running JVM: the attacher is told (AgentInitializationException), the
-                // JVM goes on, and a corrected attach may follow.
-                System.getProperties().remove(ATTACHED);
-                throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
-            }
-            System.err.println("uts4j: agent failed to start: " + e);
-            e.printStackTrace();
-            System.exit(1);
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.uts4j.launch;
 
 /** {@code java -jar uts4j-agent.jar <command>}: hands the command line to the isolated part. */
-public final class CommandLine {
+final class CommandLine {
     private CommandLine() {}
 
     public static void main(String[] args) throws Throwable {

@@ -14,13 +14,16 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Loads the agent's implementation and its libraries (Byte Buddy, JNA) from the {@code inst/}
+ * Loads the agent's implementation and its libraries (ASM, uts4j-native) from the {@code inst/}
  * folder of the agent jar, where class files are stored as {@code .classdata}: no other class
- * loader can see them, so an application's own Byte Buddy, ASM or JNA never meets ours.
- * Its parent is the platform loader: it sees the JDK and the bootstrap part, not the application.
+ * loader can see them, so an application's own ASM or JNA never meets the agent's. Its parent is
+ * the platform loader: it sees the JDK, not the application. JNA's classes come from a module layer
+ * of their own, which the agent makes the first time kernel code needs them.
  */
 final class IsolatedClassLoader extends ClassLoader {
     static final String PREFIX = "inst/";
+    private static final String JNA_PACKAGES = "com.sun.jna.";
+    private static final String JNA_LAYER = "io.uts4j.agent.jna.JnaLayer";
 
     static {
         registerAsParallelCapable();
@@ -29,12 +32,38 @@ final class IsolatedClassLoader extends ClassLoader {
     private final JarFile jar;
     private final String jarUrl;
     private final ProtectionDomain domain;
+    private volatile ClassLoader jna;
 
     IsolatedClassLoader(JarFile jar, URL location) {
         super("uts4j", ClassLoader.getPlatformClassLoader());
         this.jar = jar;
         this.jarUrl = "jar:" + location + "!/";
         this.domain = new ProtectionDomain(new CodeSource(location, (Certificate[]) null), null, this, null);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith(JNA_PACKAGES)) return jna().loadClass(name);
+        return super.loadClass(name, resolve);
+    }
+
+    /** JNA's loader: the agent's layer, made (with native access for JNA's module alone) on first use. */
+    private ClassLoader jna() throws ClassNotFoundException {
+        ClassLoader l = jna;
+        if (l == null) {
+            synchronized (this) {
+                if (jna == null) {
+                    try {
+                        jna = (ClassLoader) Class.forName(JNA_LAYER, true, this).getMethod("loader").invoke(null);
+                    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                        Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+                        throw new ClassNotFoundException("JNA's module layer could not be made: " + cause, cause);
+                    }
+                }
+                l = jna;
+            }
+        }
+        return l;
     }
 
     @Override
@@ -61,7 +90,7 @@ final class IsolatedClassLoader extends ClassLoader {
         return defineClass(name, bytes, 0, bytes.length, domain);
     }
 
-    /** Resources keep their names, but for class files, which Byte Buddy reads as {@code X.class}. */
+    /** Resources under inst/ keep their names, but for class files, stored as {@code X.classdata}. */
     @Override
     protected URL findResource(String name) {
         String path = PREFIX + (name.endsWith(".class")

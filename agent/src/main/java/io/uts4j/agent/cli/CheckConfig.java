@@ -36,6 +36,7 @@ final class CheckConfig {
         s.append(t.hostname() == null ? "names from the namespace it adopts" : "hostname " + t.hostname());
         if (t.domainname() != null) s.append(", domain ").append(t.domainname());
         if (t.threads() != null) s.append(", threads /").append(t.threads()).append('/');
+        if (t.loader() != null) s.append(", loader /").append(t.loader()).append('/');
         if (!t.namespace().equals(TenantSpec.NAMESPACE_NEW)) {
             s.append(", namespace ").append(t.namespace());
             if (!t.namespace().equals(TenantSpec.NAMESPACE_NONE)) s.append(" (opened and checked when the agent starts)");

@@ -24,6 +24,8 @@ public final class Commands {
                 return noArguments(command, rest) ? Doctor.run() : EXIT_USAGE;
             case "check-config":
                 return CheckConfig.run(rest);
+            case "attach":
+                return Attach.run(rest);
             case "--version":
             case "version":
                 System.out.println("uts4j " + io.uts4j.agent.Version.of());
@@ -57,6 +59,8 @@ public final class Commands {
         out.println("                                (exit 0: yes, 1: no)");
         out.println("  check-config '<agent args>'   validate a configuration exactly as the agent does at start-up");
         out.println("                                (also 'config=FILE'; exit 0: valid, 2: invalid)");
+        out.println("  attach <pid> '<agent args>'   load the agent into a running JVM and say in one line how it went");
+        out.println("                                (exit 0: started, 1: refused or failed)");
         out.println("  --version                     print the version");
         out.println("  --help                        print this help");
     }

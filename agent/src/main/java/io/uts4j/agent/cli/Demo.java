@@ -102,8 +102,6 @@ final class Demo {
     private static Output runChild(Path jar, String agentArgs) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // JNA loads its native library in kernel mode; JDK 24 and later would warn about it.
-        if (Runtime.version().feature() >= 22) cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-javaagent:" + jar + "=" + agentArgs);
         cmd.addAll(List.of("-cp", jar.toString(), "io.uts4j.launch.CommandLine", Commands.DEMO_APP));
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

@@ -1,6 +1,7 @@
 package io.uts4j.agent.cli;
 
 import io.uts4j.Uts4j;
+import io.uts4j.Uts4jControl;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,13 @@ final class DemoApp {
     private DemoApp() {}
 
     static int run() {
-        if (System.getProperty("uts4j.attached") == null) {
+        if (!Uts4j.isAttached()) {
             System.err.println("uts4j: demo-app runs inside the JVM that 'demo' starts; run: java -jar uts4j-agent.jar demo");
             return Commands.EXIT_USAGE;
         }
-        List<String> tenants = Uts4j.tenants();
+        // The demo's main is the host's own code: it takes the host's capability, first thing.
+        Uts4jControl control = Uts4j.control();
+        List<String> tenants = control.tenants();
         DemoRow[] rows = new DemoRow[tenants.size() + 1];
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < tenants.size(); i++) {
@@ -42,7 +45,7 @@ final class DemoApp {
         }
         for (DemoRow r : rows) System.out.println(r.toLine());
         // Kernel mode is on when every tenant got a namespace (each asks for one in the demo).
-        boolean kernel = !tenants.isEmpty() && tenants.stream().allMatch(t -> Uts4j.namespaceInode(t).isPresent());
+        boolean kernel = !tenants.isEmpty() && tenants.stream().allMatch(t -> control.namespaceInode(t).isPresent());
         System.out.println(KERNEL_LINE + (kernel ? "on" : "off"));
         return 0;
     }

@@ -1,29 +1,22 @@
 package io.uts4j.agent.jmx;
 
-import io.uts4j.agent.config.AgentConfig;
 import io.uts4j.agent.config.ConfigException;
-import io.uts4j.agent.kernel.DeferredKernel;
-import io.uts4j.agent.kernel.KernelNamespace;
-import io.uts4j.bootstrap.Counters;
-import io.uts4j.bootstrap.Tenant;
-import io.uts4j.bootstrap.TenantAdmin;
+import io.uts4j.agent.config.KernelMode;
+import io.uts4j.agent.config.SettingsText;
+import io.uts4j.agent.tenants.TenantRegistry;
+import io.uts4j.agent.tenants.TenantRuntime;
 import java.util.List;
-import java.util.function.Supplier;
+import jdk.internal.misc.Uts4jInstall;
 
 /** {@link AgentMXBean} over the live agent. */
 final class AgentInfo implements AgentMXBean {
     private final String version;
-    private final boolean kernelOff;
-    private final Supplier<List<Tenant>> tenants;
-    private final TenantAdmin admin;
+    private final TenantRegistry registry;
     private final List<String> methods;
 
-    AgentInfo(String version, boolean kernelOff, Supplier<List<Tenant>> tenants, TenantAdmin admin,
-              List<String> methods) {
+    AgentInfo(String version, TenantRegistry registry, List<String> methods) {
         this.version = version;
-        this.kernelOff = kernelOff;
-        this.tenants = tenants;
-        this.admin = admin;
+        this.registry = registry;
         this.methods = methods;
     }
 
@@ -31,27 +24,30 @@ final class AgentInfo implements AgentMXBean {
 
     @Override
     public String getKernelMode() {
-        if (kernelOff) return "off";
-        boolean pending = false;
-        for (Tenant t : tenants.get()) {
-            if (t.namespace() instanceof KernelNamespace) return "on";
-            pending |= t.namespace() instanceof DeferredKernel.Pending;
+        if (registry.kernelMode() == KernelMode.OFF) return "off";
+        if (registry.namespacesPending()) return "starting";
+        for (TenantRuntime t : registry.all()) {
+            if (t.namespace() != null) return "on";
         }
-        return pending ? "starting" : "unavailable";
+        return "unavailable";
     }
 
     @Override
     public String[] getTenants() {
-        return tenants.get().stream().map(Tenant::id).toArray(String[]::new);
+        List<TenantRuntime> all = registry.all();
+        String[] ids = new String[all.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = all.get(i).id();
+        return ids;
     }
 
     @Override public String[] getInstrumentedMethods() { return methods.toArray(new String[0]); }
-    @Override public long getDeniedRebinds() { return Counters.DENIED_REBINDS.sum(); }
+    @Override public long getRefusedOperations() { return Uts4jInstall.refusals(); }
 
     @Override
     public void addTenant(String id, String settings) {
+        Uts4jInstall.requireHostCode("JMX addTenant");
         try {
-            admin.add(id, AgentConfig.parseSettings(settings));
+            registry.add(id, SettingsText.parse(settings));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -59,6 +55,7 @@ final class AgentInfo implements AgentMXBean {
 
     @Override
     public void removeTenant(String id) {
-        admin.remove(id);
+        Uts4jInstall.requireHostCode("JMX removeTenant");
+        registry.remove(id);
     }
 }

@@ -1,14 +1,14 @@
 package io.uts4j.agent.jmx;
 
-import io.uts4j.bootstrap.Tenant;
-import io.uts4j.bootstrap.TenantAdmin;
+import io.uts4j.agent.tenants.TenantListener;
+import io.uts4j.agent.tenants.TenantRegistry;
+import io.uts4j.agent.tenants.TenantRuntime;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -21,12 +21,11 @@ import javax.management.ObjectName;
 public final class JmxExporter implements TenantListener {
     private static final long POLL_MILLIS = 1000;
     private final AgentInfo agent;
-    private final Supplier<List<Tenant>> tenants;
+    private final TenantRegistry tenants;
     private volatile MBeanServer server;
 
-    public JmxExporter(String version, boolean kernelOff, Supplier<List<Tenant>> tenants, TenantAdmin admin,
-                       List<String> methods) {
-        this.agent = new AgentInfo(version, kernelOff, tenants, admin, methods);
+    public JmxExporter(String version, TenantRegistry tenants, List<String> methods) {
+        this.agent = new AgentInfo(version, tenants, methods);
         this.tenants = tenants;
     }
 
@@ -50,7 +49,7 @@ public final class JmxExporter implements TenantListener {
             MBeanServer s = ManagementFactory.getPlatformMBeanServer();
             s.registerMBean(agent, new ObjectName("io.uts4j:type=Agent"));
             server = s;
-            for (Tenant t : tenants.get()) added(t);
+            for (TenantRuntime t : tenants.all()) added(t);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -60,7 +59,7 @@ public final class JmxExporter implements TenantListener {
 
     /** For tenants added at run time. */
     @Override
-    public synchronized void added(Tenant t) {
+    public synchronized void added(TenantRuntime t) {
         MBeanServer s = server;
         if (s == null) return; // registered with the others once the server exists
         try {

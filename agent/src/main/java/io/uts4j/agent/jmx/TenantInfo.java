@@ -1,26 +1,25 @@
 package io.uts4j.agent.jmx;
 
-import io.uts4j.agent.kernel.KernelNamespace;
-import io.uts4j.bootstrap.Tenant;
-import io.uts4j.bootstrap.TenantNamespace;
+import io.uts4j.agent.kernel.TenantNamespace;
+import io.uts4j.agent.tenants.TenantRuntime;
 
 /** {@link TenantMXBean} over a live tenant. */
 final class TenantInfo implements TenantMXBean {
     private static final Latency NONE = new Latency();
-    private final Tenant tenant;
+    private final TenantRuntime tenant;
 
-    TenantInfo(Tenant tenant) {
+    TenantInfo(TenantRuntime tenant) {
         this.tenant = tenant;
     }
 
     private Latency handoff() {
         TenantNamespace ns = tenant.namespace();
-        return ns instanceof KernelNamespace ? ((KernelNamespace) ns).handoff() : NONE;
+        return ns != null ? ns.handoff() : NONE;
     }
 
     @Override public String getId() { return tenant.id(); }
-    @Override public String getHostname() { return tenant.hostname(); }
-    @Override public String getDomainname() { return tenant.domainname() == null ? "" : tenant.domainname(); }
+    @Override public String getHostname() { return tenant.tenant().hostname(); }
+    @Override public String getDomainname() { return tenant.tenant().domainname() == null ? "" : tenant.tenant().domainname(); }
 
     @Override
     public long getNamespaceInode() {
@@ -31,8 +30,7 @@ final class TenantInfo implements TenantMXBean {
     @Override
     public String getKernelHostname() {
         TenantNamespace ns = tenant.namespace();
-        String[] names = ns == null ? null : ns.kernelNames();
-        return names == null ? "" : names[0];
+        return ns == null ? "" : ns.kernelNames()[0];
     }
 
     @Override public long getProcessesLaunched() { return tenant.processesLaunched(); }

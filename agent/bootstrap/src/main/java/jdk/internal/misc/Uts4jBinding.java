@@ -1,0 +1,289 @@
+package jdk.internal.misc;
+
+import java.lang.ref.WeakReference;
+import java.util.Iterator;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * What one thread is bound to, and the caches that keep resolving it cheap.
+ *
+ * <p>Precedence, highest first: an open frame (an API scope, or work handed over from another
+ * thread); the custom resolver; a context-class-loader rule; a thread-name rule (these three of
+ * the upper tier); the tenant inherited from the thread that created this one; the rules of
+ * tenants added at run time (the lower tier); otherwise the host. The rules' answer is cached until
+ * the thread's name or context class loader changes. A change of either made by a tenant's code
+ * does not move the thread: its rules' answer stays frozen until host code changes it again. A
+ * platform thread created by a pool's thread factory inherits nothing (a pool worker outlives the
+ * task that made the pool create it); virtual threads always inherit, as they run one task.
+ */
+public final class Uts4jBinding {
+    /** Inheritable so that the JDK hands the creating thread's tenant to every new thread. */
+    static final InheritableThreadLocal<Uts4jBinding> LOCAL = new Inheriting();
+    /** Threads whose name or context class loader a tenant's code changed last. */
+    static final Uts4jWeakIdentityMap<Boolean> FROZEN = new Uts4jWeakIdentityMap<>();
+    private static final WeakReference<ClassLoader> NO_LOADER = new WeakReference<>(null);
+
+    /** Why a thread has the tenant it has: what a change to its name or loader may undo. */
+    static final int HOST = 0, FRAME = 1, RESOLVER = 2, LOADER = 3, NAME = 4, INHERITED = 5;
+
+    Frame top;                      // innermost open frame; its tenant null means "the host"
+    private Uts4jTenant inherited;
+    private boolean inheritedByPoolWorker;
+    private boolean inheritanceSettled = true;
+    /** Set by {@code childValue} when a thread this one creates inherits its tenant. */
+    boolean childInherited;
+
+    private Uts4jTenants seenTable;  // the table the caches below were computed against
+    private String seenName;         // compared by identity: the same object until renamed
+    private WeakReference<ClassLoader> seenLoader = NO_LOADER; // weakly: a web application's loader must be collectable
+    private Uts4jTenant byUpperRule;
+    private int upperSource;
+    private Uts4jTenant byLowerRule;
+    private int lowerSource;
+    private Uts4jAnswers answers;    // the effective tenant's answers under seenTable, null for the host
+    private int source;              // why: HOST, RESOLVER, LOADER, NAME, INHERITED
+    private boolean resolving;       // rules are being evaluated on this thread: it sees the host meanwhile
+
+    /** The calling thread's answers under the table, or null for the host. Cheap: no allocation once cached. */
+    static Uts4jAnswers current(Uts4jTenants table) {
+        Uts4jBinding b = LOCAL.get();
+        if (b == null) {
+            if (!table.hasRules) return null;
+            b = new Uts4jBinding();
+            LOCAL.set(b);
+        }
+        return b.resolve(table);
+    }
+
+    /** The calling thread's binding, created if it has none yet. */
+    static Uts4jBinding ofCurrentThread() {
+        Uts4jBinding b = LOCAL.get();
+        if (b == null) {
+            b = new Uts4jBinding();
+            LOCAL.set(b);
+        }
+        return b;
+    }
+
+    /** Opens a frame on the calling thread; {@code tenant} null binds it to the host. */
+    static Frame open(Uts4jTenant tenant) {
+        Uts4jBinding b = ofCurrentThread();
+        Frame f = new Frame(tenant, b.top, Thread.currentThread(), b);
+        b.top = f;
+        return f;
+    }
+
+    /** The calling thread's effective tenant, or null for the host. */
+    static Uts4jTenant currentTenant(Uts4jTenants table) {
+        Uts4jAnswers a = current(table);
+        return a == null ? null : a.tenant;
+    }
+
+    /** Must be called on the thread this binding belongs to. */
+    Uts4jAnswers resolve(Uts4jTenants table) {
+        Frame f = top;
+        if (f != null) return f.answers(table);
+        if (table == seenTable && !resolving) {
+            if (!table.hasRules) return answers;
+            Thread thread = Thread.currentThread();
+            if (thread.getName() == seenName
+                    && (!table.loaderMatters || thread.getContextClassLoader() == seenLoader.get())) {
+                return answers;
+            }
+        }
+        return resolveAgain(table);
+    }
+
+    /** Why the calling thread has its tenant (call {@link #resolve} first): one of HOST ... INHERITED. */
+    int source() {
+        return top != null ? FRAME : source;
+    }
+
+    private Uts4jAnswers resolveAgain(Uts4jTenants table) {
+        if (resolving) return null; // code run by the rules themselves (a resolver, a loader's name) sees the host
+        Thread thread = Thread.currentThread();
+        if (table != seenTable) {
+            if (!table.contains(inherited)) inherited = null; // the tenant was removed
+            if (seenTable != null && !table.contains(byUpperRule)) byUpperRule = null;
+            if (seenTable != null && !table.contains(byLowerRule)) byLowerRule = null;
+        }
+        resolving = true;
+        try {
+            String name = thread.getName();
+            ClassLoader loader = table.loaderMatters ? thread.getContextClassLoader() : null;
+            boolean changed = table != seenTable || name != seenName || loader != seenLoader.get();
+            // A change a tenant's code made keeps the thread where it was (see threadChanging).
+            if (changed && (seenTable == null || FROZEN.isEmpty() || FROZEN.get(thread) == null)) {
+                upperSource = HOST;
+                byUpperRule = table.hasRules ? ruled(table, table.upper(), thread, name, loader, true) : null;
+                byLowerRule = table.hasRules ? ruled(table, table.lower(), thread, name, loader, false) : null;
+            }
+            seenTable = table;
+            seenName = name;
+            seenLoader = loader == null ? NO_LOADER : new WeakReference<>(loader);
+        } finally {
+            resolving = false;
+        }
+        if (!inheritanceSettled) {
+            // Decided here, on the new thread itself, because only it knows whether it is virtual.
+            if (inheritedByPoolWorker && !isVirtual(thread)) inherited = null;
+            inheritanceSettled = true;
+        }
+        Uts4jTenant t;
+        if (byUpperRule != null) {
+            t = byUpperRule;
+            source = upperSource;
+        } else if (inherited != null) {
+            t = inherited;
+            source = INHERITED;
+        } else if (byLowerRule != null) {
+            t = byLowerRule;
+            source = lowerSource;
+        } else {
+            t = null;
+            source = HOST;
+        }
+        answers = table.answers(t);
+        return answers;
+    }
+
+    /** Precedence among one tier's rules: the custom resolver (upper tier only), loader rules, name rules. */
+    private Uts4jTenant ruled(Uts4jTenants table, Uts4jTenants.Tier tier, Thread thread, String name,
+                              ClassLoader loader, boolean upper) {
+        BiFunction<Thread, ClassLoader, String> resolver = upper ? table.resolver() : null;
+        if (resolver != null) {
+            try {
+                Uts4jTenant t = table.get(resolver.apply(thread, loader));
+                if (t != null) return source(upper, RESOLVER, t);
+            } catch (Throwable e) {
+                Uts4jDispatcher.resolverFailed(resolver, e);
+            }
+        }
+        if (loader != null) {
+            Uts4jTenant t = tier.matchLoader(loader);
+            if (t != null) return source(upper, LOADER, t);
+        }
+        Uts4jTenant t = tier.matchName(name);
+        return t == null ? null : source(upper, NAME, t);
+    }
+
+    private Uts4jTenant source(boolean upper, int why, Uts4jTenant t) {
+        if (upper) {
+            upperSource = why;
+        } else {
+            lowerSource = why;
+        }
+        return t;
+    }
+
+    /** What work handed over from this thread carries: its tenant, {@link Frame#HOST} for an explicit host, or null. */
+    Object snapshot(Uts4jTenants table) {
+        Frame f = top;
+        if (f != null) {
+            Uts4jAnswers a = f.answers(table);
+            return a != null ? a.tenant : Frame.HOST;
+        }
+        Uts4jAnswers a = resolve(table);
+        return a == null ? null : a.tenant;
+    }
+
+    /** One open frame on one thread's stack: an API scope, or work handed over from another thread. */
+    public static final class Frame implements AutoCloseable {
+        /** What a snapshot holds for "the host, explicitly". */
+        static final Object HOST = new Object();
+
+        final Uts4jTenant tenant; // null: explicitly the host
+        private final Frame previous;
+        private final Thread owner;
+        private final Uts4jBinding binding;
+        private boolean closed;
+        private Uts4jTenants seen;
+        private Uts4jAnswers answers;
+
+        Frame(Uts4jTenant tenant, Frame previous, Thread owner, Uts4jBinding binding) {
+            this.tenant = tenant;
+            this.previous = previous;
+            this.owner = owner;
+            this.binding = binding;
+        }
+
+        /** The tenant's answers, or null for the host, or for a tenant removed while the frame is open. */
+        Uts4jAnswers answers(Uts4jTenants table) {
+            if (table != seen) {
+                answers = table.answers(tenant);
+                seen = table;
+            }
+            return answers;
+        }
+
+        /** Closes this frame and every frame opened after it on the same thread; a second call does nothing. */
+        @Override
+        public void close() {
+            if (closed) return;
+            if (Thread.currentThread() != owner) {
+                Uts4jDispatcher.refused();
+                throw new IllegalStateException(new StringBuilder("a uts4j scope must be closed by the thread that")
+                        .append(" opened it (").append(owner).append("), not by ").append(Thread.currentThread())
+                        .toString());
+            }
+            for (Frame f = binding.top; f != null && f != previous; f = f.previous) f.closed = true;
+            binding.top = previous;
+        }
+    }
+
+    private static boolean isVirtual(Thread t) {
+        return t.getClass().getName().equals("java.lang.VirtualThread");
+    }
+
+    /** Hands a creating thread's tenant to the threads it creates, but for pool workers. */
+    private static final class Inheriting extends InheritableThreadLocal<Uts4jBinding> {
+        @Override
+        protected Uts4jBinding childValue(Uts4jBinding parent) {
+            // Runs in the creating thread, inside the Thread constructor: must never throw.
+            try {
+                if (parent == null) return null;
+                Uts4jAnswers a = parent.resolve(Uts4jDispatcher.table);
+                if (a == null) return null;
+                Uts4jBinding child = new Uts4jBinding();
+                child.inherited = a.tenant;
+                child.inheritedByPoolWorker = PoolThreads.isCreatingPoolWorker();
+                child.inheritanceSettled = !child.inheritedByPoolWorker;
+                parent.childInherited = !child.inheritedByPoolWorker;
+                return child;
+            } catch (Throwable e) {
+                return null;
+            }
+        }
+    }
+
+    /** Tells whether a thread is being created by a pool, from the frames of its creator. */
+    static final class PoolThreads implements Function<Stream<StackWalker.StackFrame>, Boolean> {
+        private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        private static final PoolThreads SEARCH = new PoolThreads();
+        private static final int FRAMES = 32; // a factory sits a few frames above Thread's constructor
+
+        static boolean isCreatingPoolWorker() {
+            return WALKER.walk(SEARCH);
+        }
+
+        @Override
+        public Boolean apply(Stream<StackWalker.StackFrame> frames) {
+            // A plain loop rather than stream lambdas: bootstrap code avoids invokedynamic.
+            Iterator<StackWalker.StackFrame> it = frames.iterator();
+            for (int i = 0; i < FRAMES && it.hasNext(); i++) {
+                if (isPoolClass(it.next().getDeclaringClass())) return Boolean.TRUE;
+            }
+            return Boolean.FALSE;
+        }
+
+        private static boolean isPoolClass(Class<?> c) {
+            return ThreadFactory.class.isAssignableFrom(c)
+                    || ForkJoinPool.class.isAssignableFrom(c)
+                    || ForkJoinPool.ForkJoinWorkerThreadFactory.class.isAssignableFrom(c);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.uts4j.agent.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Defines uts4j's bootstrap — what code woven into JDK methods calls — inside {@code java.base},
+ * where no application can reach it: its packages are not exported to anyone but this isolated
+ * part of the agent. Instrumentation opens them to this module alone, and a private lookup in
+ * each package defines the classes there. Plus the one public class the API looks for, in the
+ * bootstrap class loader, which holds the API's bridge.
+ *
+ * <p>This class refers to no bootstrap class: it runs before they exist.
+ */
+public final class Bootstrap {
+    /** Written by the build: the bootstrap's class files, one a line, relative to {@code inst/}. */
+    static final String LIST = "boot/classes.txt";
+    static final String LINK = "io.uts4j.link.AgentLink";
+    private static final String INSTALL = "jdk.internal.misc.Uts4jInstall";
+
+    private Bootstrap() {}
+
+    /**
+     * Opens the bootstrap's packages of java.base to this module, and defines the bootstrap there
+     * unless an earlier attach did (one that failed later). Nothing else is opened to anyone.
+     */
+    public static void define(Instrumentation inst) throws IOException, ReflectiveOperationException {
+        Module self = Bootstrap.class.getModule();
+        Set<Module> us = Set.of(self);
+        inst.redefineModule(Object.class.getModule(), Set.of(),
+                Map.of("jdk.internal.misc", us), Map.of("jdk.internal.misc", us, "java.util.concurrent", us),
+                Set.of(), Map.of());
+        if (isDefined(INSTALL)) return;
+        MethodHandles.Lookup misc = MethodHandles.privateLookupIn(jdk.internal.misc.Unsafe.class, MethodHandles.lookup());
+        MethodHandles.Lookup concurrent = MethodHandles.privateLookupIn(ConcurrentHashMap.class, MethodHandles.lookup());
+        for (String path : list()) {
+            String name = path.substring("boot/".length(), path.length() - ".classdata".length()).replace('/', '.');
+            if (isDefined(name)) continue;
+            byte[] bytes = read(path);
+            if (name.startsWith("jdk.internal.misc.")) {
+                misc.defineClass(bytes);
+            } else if (name.startsWith("java.util.concurrent.")) {
+                concurrent.defineClass(bytes);
+            } else {
+                // The link lives in the bootstrap class loader's unnamed module, where every copy of the API finds it.
+                jdk.internal.misc.Unsafe.getUnsafe().defineClass(name, bytes, 0, bytes.length, null, null);
+            }
+        }
+    }
+
+    /**
+     * Puts the bridge where the public API finds it (a private field: no public method sets it).
+     *
+     * @param bridge the bootstrap's bridge (typed Object here: this class must not need the bootstrap to load)
+     */
+    public static void publishBridge(Object bridge) throws ReflectiveOperationException {
+        Class<?> link = Class.forName(LINK, true, null);
+        MethodHandles.privateLookupIn(link, MethodHandles.lookup())
+                .findStaticVarHandle(link, "bridge", Object.class).setVolatile(bridge);
+    }
+
+    private static boolean isDefined(String name) {
+        try {
+            Class.forName(name, false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String[] list() throws IOException {
+        return new String(read(LIST), StandardCharsets.UTF_8).trim().split("\n");
+    }
+
+    private static byte[] read(String path) throws IOException {
+        try (InputStream in = Bootstrap.class.getClassLoader().getResourceAsStream(path.trim())) {
+            if (in == null) throw new IOException(path + " is missing from the agent jar");
+            return in.readAllBytes();
+        }
+    }
+}

@@ -34,8 +34,6 @@ public final class Uts4jBinding {
     private Uts4jTenant inherited;
     private boolean inheritedByPoolWorker;
     private boolean inheritanceSettled = true;
-    /** Set by {@code childValue} when a thread this one creates inherits its tenant. */
-    boolean childInherited;
 
     private Uts4jTenants seenTable;  // the table the caches below were computed against
     private String seenName;         // compared by identity: the same object until renamed
@@ -252,7 +250,6 @@ public final class Uts4jBinding {
                 child.inherited = a.tenant;
                 child.inheritedByPoolWorker = PoolThreads.isCreatingPoolWorker();
                 child.inheritanceSettled = !child.inheritedByPoolWorker;
-                parent.childInherited = !child.inheritedByPoolWorker;
                 return child;
             } catch (Throwable e) {
                 return null;

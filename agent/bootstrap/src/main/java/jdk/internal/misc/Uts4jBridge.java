@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     /** Refused operations, for JMX. */
     static final LongAdder REFUSED = new LongAdder();
-    /** Threads a tenant's code created without handing them its tenant: never host code. */
+    /** Threads a tenant's code started: never host code. */
     static final Uts4jWeakIdentityMap<Boolean> BORN_OF_TENANT = new Uts4jWeakIdentityMap<>();
     /** Per class loader (weakly): the tenant whose loader rule claims it, or NOT_A_TENANT. */
     private static final Uts4jWeakIdentityMap<Object[]> LOADER_OWNERS = new Uts4jWeakIdentityMap<>();

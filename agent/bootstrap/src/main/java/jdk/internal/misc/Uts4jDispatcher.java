@@ -121,27 +121,9 @@ public final class Uts4jDispatcher {
             if (b == null && !tt.hasRules) return;
             // A creator bound only by a rule gets its binding in place now, so that its child inherits it.
             if (b == null) b = Uts4jBinding.ofCurrentThread();
-            b.childInherited = false;
             b.resolve(tt);
         } catch (Throwable e) {
             // the thread is created unbound, as without the agent
-        }
-    }
-
-    /**
-     * For {@code Thread}'s constructors, on the creating thread, once the new thread is made: a
-     * thread a tenant created without handing it its tenant (a pool worker, or a thread told not to
-     * inherit) is remembered, so that it can never pass for the host's (see {@link Uts4jBridge}).
-     */
-    public static void threadCreated(Thread created) {
-        try {
-            Uts4jTenants tt = table;
-            if (tt.isEmpty()) return;
-            Uts4jBinding b = Uts4jBinding.LOCAL.get();
-            if (b == null || b.childInherited) return;
-            if (b.resolve(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(created, Boolean.TRUE);
-        } catch (Throwable e) {
-            // nothing to remember
         }
     }
 
@@ -226,10 +208,22 @@ public final class Uts4jDispatcher {
     /** For JDK 21+'s {@code Thread.start(ThreadContainer)}, which executors call, as {@link #startThread(Thread)}. */
     public static boolean startThread(Thread thread, Object container) {
         try {
+            rememberStartedByTenant(thread);
             return Thread.currentThread() instanceof Uts4jNamespaceThread && Uts4jHostStarter.start(thread, container);
         } catch (Throwable e) {
             return false;
         }
+    }
+
+    /**
+     * A thread a tenant's code starts is never host code, whether it inherits the tenant or not (a
+     * pool worker, or a thread told not to inherit): it can never be issued the host's capability.
+     */
+    private static void rememberStartedByTenant(Thread thread) {
+        Uts4jTenants tt = table;
+        if (tt.isEmpty()) return;
+        Uts4jBinding b = Uts4jBinding.LOCAL.get();
+        if (b != null && b.resolve(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
     }
 
     static void resolverFailed(Object resolver, Throwable e) {

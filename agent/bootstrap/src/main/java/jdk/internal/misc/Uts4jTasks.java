@@ -2,16 +2,16 @@ package jdk.internal.misc;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.FutureTask;
 
 /**
  * Identity that follows the work: what the submitting thread was bound to is captured when a task
  * is handed to another thread, and restored around the task's run there, after which the worker
  * is what it was before — also when the task throws.
  *
- * <p>Where the JDK makes an object per submission (a {@code FutureTask}'s callable, every
- * {@code ForkJoinTask} — which is what {@code CompletableFuture}'s stages, parallel streams and a
- * {@code ForkJoinPool}'s adapters are), the capture belongs to that object. A plain
+ * <p>Where the JDK makes an object per submission (the task an executor's {@code submit} or a
+ * scheduler's {@code schedule} wraps in a {@code FutureTask}, every {@code ForkJoinTask} — which is
+ * what {@code CompletableFuture}'s stages, parallel streams and a {@code ForkJoinPool}'s adapters
+ * are), the capture belongs to that object. A plain
  * {@code Runnable} given to {@code ThreadPoolExecutor.execute} may be submitted again by someone
  * else, so its captures are kept in submission order and each run takes the oldest. A thread that
  * is plainly the host's captures nothing (and allocates nothing): its tasks run as the worker is.
@@ -45,13 +45,23 @@ public final class Uts4jTasks {
 
     // ---- where the JDK makes an object per submission ----
 
-    /** {@code FutureTask}'s constructors, as they store the callable: it runs as the creator. */
+    /** {@code AbstractExecutorService.newTaskFor} and the scheduling of a Callable: it runs as the submitter. */
     public static Callable<?> wrapCallable(Callable<?> callable) {
         try {
             Object c = capture();
             return c == null || callable == null ? callable : new Captured<>(callable, c);
         } catch (Throwable e) {
             return callable;
+        }
+    }
+
+    /** As {@link #wrapCallable}, for {@code newTaskFor(Runnable, T)} and the scheduling of a Runnable. */
+    public static Runnable wrapRunnable(Runnable runnable) {
+        try {
+            Object c = capture();
+            return c == null || runnable == null ? runnable : new CapturedRunnable(runnable, c);
+        } catch (Throwable e) {
+            return runnable;
         }
     }
 
@@ -85,10 +95,10 @@ public final class Uts4jTasks {
 
     // ---- ThreadPoolExecutor.execute(Runnable): one submission may share its object with another ----
 
-    /** Captures in submission order. A FutureTask or ForkJoinTask carries its own capture already. */
+    /** Captures in submission order. A ForkJoinTask carries its own capture already. */
     public static void captureSubmitted(Runnable command) {
         try {
-            if (command instanceof FutureTask || command instanceof ForkJoinTask) return;
+            if (command instanceof ForkJoinTask) return;
             Object c = capture();
             if (c == null) return;
             while (true) {
@@ -117,7 +127,7 @@ public final class Uts4jTasks {
     public static void runPooled(Runnable task) {
         Uts4jBinding.Frame f = null;
         try {
-            if (!CAPTURED.isEmpty() && !(task instanceof FutureTask) && !(task instanceof ForkJoinTask)) {
+            if (!CAPTURED.isEmpty() && !(task instanceof ForkJoinTask)) {
                 f = enterCaptured(takeOldest(task, false));
             } else if (task instanceof ForkJoinTask) {
                 f = (Uts4jBinding.Frame) enter(task);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,18 +41,36 @@ public final class Bootstrap {
         if (isDefined(INSTALL)) return;
         MethodHandles.Lookup misc = MethodHandles.privateLookupIn(jdk.internal.misc.Unsafe.class, MethodHandles.lookup());
         MethodHandles.Lookup concurrent = MethodHandles.privateLookupIn(ConcurrentHashMap.class, MethodHandles.lookup());
-        for (String path : list()) {
-            String name = path.substring("boot/".length(), path.length() - ".classdata".length()).replace('/', '.');
-            if (isDefined(name)) continue;
-            byte[] bytes = read(path);
-            if (name.startsWith("jdk.internal.misc.")) {
-                misc.defineClass(bytes);
-            } else if (name.startsWith("java.util.concurrent.")) {
-                concurrent.defineClass(bytes);
-            } else {
-                // The link lives in the bootstrap class loader's unnamed module, where every copy of the API finds it.
-                jdk.internal.misc.Unsafe.getUnsafe().defineClass(name, bytes, 0, bytes.length, null, null);
+        // A class may need another of them to be defined first (the JVM verifies the bootstrap
+        // where -XX:+BytecodeVerificationLocal asks it to): define in passes until all are in.
+        List<String> pending = new ArrayList<>(List.of(list()));
+        while (!pending.isEmpty()) {
+            List<String> later = new ArrayList<>();
+            LinkageError last = null;
+            for (String path : pending) {
+                String name = path.substring("boot/".length(), path.length() - ".classdata".length()).replace('/', '.');
+                if (isDefined(name)) continue;
+                try {
+                    define(name, read(path), misc, concurrent);
+                } catch (NoClassDefFoundError e) {
+                    later.add(path);
+                    last = e;
+                }
             }
+            if (later.size() == pending.size()) throw last;
+            pending = later;
+        }
+    }
+
+    private static void define(String name, byte[] bytes, MethodHandles.Lookup misc, MethodHandles.Lookup concurrent)
+            throws IllegalAccessException {
+        if (name.startsWith("jdk.internal.misc.")) {
+            misc.defineClass(bytes);
+        } else if (name.startsWith("java.util.concurrent.")) {
+            concurrent.defineClass(bytes);
+        } else {
+            // The link lives in the bootstrap class loader's unnamed module, where every copy of the API finds it.
+            jdk.internal.misc.Unsafe.getUnsafe().defineClass(name, bytes, 0, bytes.length, null, null);
         }
     }
 

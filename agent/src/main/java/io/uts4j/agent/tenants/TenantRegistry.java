@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import jdk.internal.misc.Uts4jInstall;
 import jdk.internal.misc.Uts4jTenant;
@@ -61,7 +60,7 @@ public final class TenantRegistry {
         String hostname = names != null ? names[0] : s.hostname();
         String domainname = names != null ? names[1] : s.domainname();
         Uts4jTenant t = new Uts4jTenant(s.id(), hostname, domainname, s.address(), s.env(), s.properties());
-        return new TenantRuntime(s, t, added, new CompletableFuture<>());
+        return new TenantRuntime(s, t, added);
     }
 
     /** Called back as tenants come and go, for JMX. */

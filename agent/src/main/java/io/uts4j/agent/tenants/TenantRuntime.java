@@ -2,7 +2,6 @@ package io.uts4j.agent.tenants;
 
 import io.uts4j.agent.config.TenantSpec;
 import io.uts4j.agent.kernel.TenantNamespace;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import jdk.internal.misc.Uts4jTenant;
 
@@ -14,14 +13,14 @@ public final class TenantRuntime {
     private final TenantSpec spec;
     private final Uts4jTenant tenant;
     private final boolean added;
-    private final CompletableFuture<TenantNamespace> namespace;
+    private TenantNamespace namespace; // guarded by this
+    private boolean settled;           // guarded by this
     private final LongAdder launched = new LongAdder();
 
-    TenantRuntime(TenantSpec spec, Uts4jTenant tenant, boolean added, CompletableFuture<TenantNamespace> namespace) {
+    TenantRuntime(TenantSpec spec, Uts4jTenant tenant, boolean added) {
         this.spec = spec;
         this.tenant = tenant;
         this.added = added;
-        this.namespace = namespace;
     }
 
     public String id() { return spec.id(); }
@@ -30,19 +29,34 @@ public final class TenantRuntime {
     /** Whether it was added at run time (its rules then rank below other tenants' and inheritance). */
     boolean added() { return added; }
 
-    /** The tenant's kernel namespace, or null without one; waits while it is still being made. */
-    public TenantNamespace namespace() {
-        return namespace.join();
+    /**
+     * The tenant's kernel namespace, or null without one; waits while it is still being made (a plain
+     * monitor, not a CompletableFuture: that would start the common pool in premain).
+     */
+    public synchronized TenantNamespace namespace() {
+        boolean interrupted = false;
+        while (!settled) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true; // being made takes a moment; the answer is worth it
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        return namespace;
     }
 
     /** Whether the namespace question is settled (made, or known to be none). */
-    public boolean namespaceSettled() {
-        return namespace.isDone();
+    public synchronized boolean namespaceSettled() {
+        return settled;
     }
 
-    void namespaceIs(TenantNamespace ns) {
+    synchronized void namespaceIs(TenantNamespace ns) {
+        if (settled) return;
         if (ns != null) ns.attachTo(tenant);
-        namespace.complete(ns);
+        namespace = ns;
+        settled = true;
+        notifyAll();
     }
 
     public long processesLaunched() { return launched.sum(); }

@@ -1,203 +1,161 @@
 package io.uts4j.agent.weave;
 
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
+import java.io.ByteArrayOutputStream;
 
 /**
- * The few shapes of code uts4j weaves into JDK methods, each a small ASM method visitor. None adds
- * a member or changes a signature (retransformation forbids it), and none needs frames computed
- * from the class hierarchy (that would load classes while one is being defined): a branch added at
- * a method's entry has the method's entry frame, which the descriptor alone gives.
+ * The few shapes of code uts4j weaves into JDK methods. Each is chosen so that the method's own
+ * code never moves relative to itself: code is only ever added at a method's entry (in a block a
+ * multiple of 4 bytes long, so that switch instructions keep their alignment), or a call is
+ * replaced in place by one of the same length, or (for a constructor with no branch at all) added
+ * before its one return. None adds a member or changes a signature, as retransformation requires.
  */
-abstract class Rewrite {
-    /** Pushes what a hook takes: the receiver and/or arguments, by index (-1 for {@code this}). */
-    private final int[] loads;
-    final Hook hook;
+final class Rewrite {
+    enum Kind {
+        /** {@code r = hook(..); if (r != null) return r;} at entry: the hook answers, or lets the JDK. */
+        ANSWER,
+        /** {@code if (hook(..)) return;} at entry of a void method. */
+        SKIP_IF_TRUE,
+        /** {@code hook(..);} at entry, a void hook. */
+        CALL,
+        /** {@code arg = hook(arg);} at entry: the argument goes on filtered. */
+        FILTER_ARGUMENT,
+        /** Each call to a method (owner matched by prefix) becomes a call to the hook, which takes the receiver first. */
+        REPLACE_CALLS,
+        /** {@code hook(this);} before the return of a constructor that has no branch. */
+        BEFORE_RETURN
+    }
 
-    private Rewrite(Hook hook, int... loads) {
+    /** For loads: the receiver. Other values are argument indexes. */
+    static final int THIS = -1;
+
+    final Kind kind;
+    final Hook hook;
+    final int[] loads;
+    final String callOwnerPrefix;
+    final String callName;
+    final String callDescriptor;
+
+    private Rewrite(Kind kind, Hook hook, int[] loads, String callOwnerPrefix, String callName, String callDescriptor) {
+        this.kind = kind;
         this.hook = hook;
         this.loads = loads;
+        this.callOwnerPrefix = callOwnerPrefix;
+        this.callName = callName;
+        this.callDescriptor = callDescriptor;
     }
 
-    abstract MethodVisitor visitor(MethodVisitor next, int access, String owner, String descriptor);
-
-    /**
-     * {@code r = hook(..); if (r != null) return r;} at entry: the hook answers for the method, or
-     * null to let it run as the JDK wrote it.
-     */
-    static Rewrite answerOnEntry(Hook hook, int... loads) {
-        return new Rewrite(hook, loads) {
-            @Override
-            MethodVisitor visitor(MethodVisitor next, int access, String owner, String descriptor) {
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    @Override
-                    public void visitCode() {
-                        super.visitCode();
-                        Label jdk = new Label();
-                        pushAndCall(mv, access, descriptor);
-                        mv.visitInsn(Opcodes.DUP);
-                        mv.visitJumpInsn(Opcodes.IFNULL, jdk);
-                        mv.visitInsn(Opcodes.ARETURN);
-                        mv.visitLabel(jdk);
-                        Object[] locals = Frames.entryLocals(access, owner, descriptor);
-                        mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1,
-                                new Object[] {Type.getReturnType(hook.descriptor()).getInternalName()});
-                        mv.visitInsn(Opcodes.POP);
-                    }
-                };
-            }
-        };
+    static Rewrite answer(Hook hook, int... loads) {
+        return new Rewrite(Kind.ANSWER, hook, loads, null, null, null);
     }
 
-    /** {@code if (hook(..)) return;} at entry of a void method. */
     static Rewrite skipIfTrue(Hook hook, int... loads) {
-        return new Rewrite(hook, loads) {
-            @Override
-            MethodVisitor visitor(MethodVisitor next, int access, String owner, String descriptor) {
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    @Override
-                    public void visitCode() {
-                        super.visitCode();
-                        Label jdk = new Label();
-                        pushAndCall(mv, access, descriptor);
-                        mv.visitJumpInsn(Opcodes.IFEQ, jdk);
-                        mv.visitInsn(Opcodes.RETURN);
-                        mv.visitLabel(jdk);
-                        Object[] locals = Frames.entryLocals(access, owner, descriptor);
-                        mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
-                        mv.visitInsn(Opcodes.NOP); // the method's own first frame, if any, needs an offset of its own
-                    }
-                };
-            }
-        };
+        return new Rewrite(Kind.SKIP_IF_TRUE, hook, loads, null, null, null);
     }
 
-    /** {@code hook(..);} at entry, a void hook: straight-line code, no frame to add. */
-    static Rewrite callOnEntry(Hook hook, int... loads) {
-        return new Rewrite(hook, loads) {
-            @Override
-            MethodVisitor visitor(MethodVisitor next, int access, String owner, String descriptor) {
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    @Override
-                    public void visitCode() {
-                        super.visitCode();
-                        pushAndCall(mv, access, descriptor);
-                    }
-                };
-            }
-        };
+    static Rewrite call(Hook hook, int... loads) {
+        return new Rewrite(Kind.CALL, hook, loads, null, null, null);
     }
 
-    /**
-     * For constructors: {@code entry()} first thing, and {@code exit(this)} before each return, in
-     * the constructors that do the work (not those that hand over to another with {@code this(..)}),
-     * so that each runs once per object. Either may be null.
-     */
-    static Rewrite constructor(Hook entry, Hook exit) {
-        return new Rewrite(entry != null ? entry : exit) {
-            @Override
-            MethodVisitor visitor(MethodVisitor next, int access, String owner, String descriptor) {
-                return new ConstructorHooks(next, owner, entry, exit);
-            }
-        };
+    static Rewrite filterArgument(int argument, Hook hook) {
+        return new Rewrite(Kind.FILTER_ARGUMENT, hook, new int[] {argument}, null, null, null);
     }
 
-    /** In place of each call to {@code owner.name descriptor} (owner matched by prefix), a call to the hook. */
     static Rewrite replaceCalls(String ownerPrefix, String name, String descriptor, Hook hook) {
-        return new Rewrite(hook) {
-            @Override
-            MethodVisitor visitor(MethodVisitor next, int access, String owner, String methodDescriptor) {
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String callOwner, String callName, String callDescriptor,
-                                                boolean isInterface) {
-                        if (opcode != Opcodes.INVOKESTATIC && callOwner.startsWith(ownerPrefix)
-                                && callName.equals(name) && callDescriptor.equals(descriptor)) {
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.owner(), hook.name(), hook.descriptor(),
-                                    false);
-                        } else {
-                            super.visitMethodInsn(opcode, callOwner, callName, callDescriptor, isInterface);
-                        }
-                    }
-                };
-            }
-        };
+        return new Rewrite(Kind.REPLACE_CALLS, hook, new int[0], ownerPrefix, name, descriptor);
     }
 
-    /** Before each {@code putfield owner.field}, the value goes through the hook (value in, value out). */
-    static Rewrite filterFieldStore(String field, Hook hook) {
-        return new Rewrite(hook) {
-            @Override
-            MethodVisitor visitor(MethodVisitor next, int access, String owner, String descriptor) {
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    @Override
-                    public void visitFieldInsn(int opcode, String fieldOwner, String name, String fieldDescriptor) {
-                        if (opcode == Opcodes.PUTFIELD && fieldOwner.equals(owner) && name.equals(field)) {
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, hook.owner(), hook.name(), hook.descriptor(),
-                                    false);
-                        }
-                        super.visitFieldInsn(opcode, fieldOwner, name, fieldDescriptor);
-                    }
-                };
-            }
-        };
+    static Rewrite beforeReturn(Hook hook) {
+        return new Rewrite(Kind.BEFORE_RETURN, hook, new int[0], null, null, null);
     }
 
-    final void pushAndCall(MethodVisitor mv, int access, String descriptor) {
-        Type[] args = Type.getArgumentTypes(descriptor);
-        boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+    boolean atEntry() {
+        return kind == Kind.ANSWER || kind == Kind.SKIP_IF_TRUE || kind == Kind.CALL || kind == Kind.FILTER_ARGUMENT;
+    }
+
+    /** The code added at entry, and where in it the method's entry frame must be stated (-1: nowhere). */
+    static final class Prologue {
+        final byte[] code;
+        final int frameAt;
+        /** The type on the stack at the frame, or null for an empty stack. */
+        final String frameStack;
+        final int maxStack;
+
+        Prologue(byte[] code, int frameAt, String frameStack, int maxStack) {
+            this.code = code;
+            this.frameAt = frameAt;
+            this.frameStack = frameStack;
+            this.maxStack = maxStack;
+        }
+    }
+
+    Prologue prologue(ConstantPool cp, MethodShape m) {
+        ByteArrayOutputStream c = new ByteArrayOutputStream();
+        int stack = 0;
         for (int load : loads) {
-            if (load < 0) {
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
+            if (load == THIS) {
+                c.write(Instructions.ALOAD_0);
+                stack++;
             } else {
-                int slot = isStatic ? 0 : 1;
-                for (int i = 0; i < load; i++) slot += args[i].getSize();
-                mv.visitVarInsn(args[load].getOpcode(Opcodes.ILOAD), slot);
+                load(c, m.argumentType(load), m.argumentSlot(load));
+                stack += m.argumentSize(load);
             }
         }
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, hook.owner(), hook.name(), hook.descriptor(), false);
+        int hookIndex = cp.methodIndex(hook.owner(), hook.name(), hook.descriptor());
+        c.write(Instructions.INVOKESTATIC);
+        u2(c, hookIndex);
+        int frameAt = -1;
+        String frameStack = null;
+        int max = Math.max(stack, 1) + 1;
+        switch (kind) {
+            case ANSWER:
+                // dup; ifnull +5; areturn; JDK: pop
+                c.write(Instructions.DUP);
+                c.write(Instructions.IFNULL);
+                u2(c, 4);
+                c.write(Instructions.ARETURN);
+                frameAt = c.size();
+                frameStack = MethodShape.returnType(hook.descriptor());
+                c.write(Instructions.POP);
+                break;
+            case SKIP_IF_TRUE:
+                // ifeq +4; return; JDK:
+                c.write(Instructions.IFEQ);
+                u2(c, 4);
+                c.write(Instructions.RETURN);
+                frameAt = c.size();
+                c.write(Instructions.NOP); // the method's own first frame, if any, needs an offset of its own
+                break;
+            case FILTER_ARGUMENT:
+                store(c, m.argumentType(loads[0]), m.argumentSlot(loads[0]));
+                break;
+            default: // CALL
+                break;
+        }
+        while ((c.size() & 3) != 0) c.write(Instructions.NOP); // switches keep their alignment
+        return new Prologue(c.toByteArray(), frameAt, frameStack, max);
     }
 
-    /** See {@link #constructor}. */
-    private static final class ConstructorHooks extends MethodVisitor {
-        private final String owner;
-        private final Hook entry;
-        private final Hook exit;
-        private boolean delegates;
-        private boolean seenSuperCall;
-
-        ConstructorHooks(MethodVisitor next, String owner, Hook entry, Hook exit) {
-            super(Opcodes.ASM9, next);
-            this.owner = owner;
-            this.entry = entry;
-            this.exit = exit;
+    private static void load(ByteArrayOutputStream c, char type, int slot) {
+        int op;
+        switch (type) {
+            case 'J': op = Instructions.LLOAD; break;
+            case 'F': op = Instructions.FLOAD; break;
+            case 'D': op = Instructions.DLOAD; break;
+            case 'L': case '[': op = Instructions.ALOAD; break;
+            default: op = Instructions.ILOAD; break;
         }
+        c.write(op);
+        c.write(slot);
+    }
 
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            // Harmless in a delegating constructor too: a static call before any use of this.
-            if (entry != null) mv.visitMethodInsn(Opcodes.INVOKESTATIC, entry.owner(), entry.name(), entry.descriptor(), false);
-        }
+    private static void store(ByteArrayOutputStream c, char type, int slot) {
+        if (type != 'L' && type != '[') throw new IllegalArgumentException("only references are filtered");
+        c.write(Instructions.ASTORE);
+        c.write(slot);
+    }
 
-        @Override
-        public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor, boolean isInterface) {
-            if (!seenSuperCall && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
-                seenSuperCall = true;
-                delegates = callOwner.equals(owner);
-            }
-            super.visitMethodInsn(opcode, callOwner, name, descriptor, isInterface);
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            if (opcode == Opcodes.RETURN && exit != null && !delegates) {
-                mv.visitVarInsn(Opcodes.ALOAD, 0);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, exit.owner(), exit.name(), exit.descriptor(), false);
-            }
-            super.visitInsn(opcode);
-        }
+    static void u2(ByteArrayOutputStream c, int v) {
+        c.write(v >>> 8);
+        c.write(v);
     }
 }

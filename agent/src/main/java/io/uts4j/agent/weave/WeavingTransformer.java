@@ -29,7 +29,7 @@ final class WeavingTransformer implements ClassFileTransformer {
         List<Target> targets = byClass.get(className);
         if (targets == null) return null;
         try {
-            byte[] result = ClassWeaver.weave(bytes, targets);
+            byte[] result = ClassPatcher.weave(bytes, targets);
             if (result != null) woven.put(className, Boolean.TRUE);
             return result;
         } catch (Throwable e) {

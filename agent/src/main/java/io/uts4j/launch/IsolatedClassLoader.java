@@ -24,6 +24,8 @@ final class IsolatedClassLoader extends ClassLoader {
     static final String PREFIX = "inst/";
     private static final String JNA_PACKAGES = "com.sun.jna.";
     private static final String JNA_LAYER = "io.uts4j.agent.jna.JnaLayer";
+    /** Where JNA's classes and native libraries are, inside {@link #PREFIX}. */
+    private static final String JNA_PREFIX = "jna/";
 
     static {
         registerAsParallelCapable();
@@ -43,18 +45,26 @@ final class IsolatedClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(JNA_PACKAGES)) return jna().loadClass(name);
+        if (name.startsWith(JNA_PACKAGES)) {
+            ClassLoader l = jna();
+            if (l != this) return l.loadClass(name);
+        }
         return super.loadClass(name, resolve);
     }
 
-    /** JNA's loader: the agent's layer, made (with native access for JNA's module alone) on first use. */
+    /**
+     * JNA's loader: in an agent, the agent's layer, made (with native access for JNA's module alone) on
+     * first use; for the jar's own commands ({@code java -jar}, where the manifest grants native
+     * access and no agent is there to grant a layer any), this loader itself.
+     */
     private ClassLoader jna() throws ClassNotFoundException {
         ClassLoader l = jna;
         if (l == null) {
             synchronized (this) {
                 if (jna == null) {
                     try {
-                        jna = (ClassLoader) Class.forName(JNA_LAYER, true, this).getMethod("loader").invoke(null);
+                        Object layer = Class.forName(JNA_LAYER, true, this).getMethod("loader").invoke(null);
+                        jna = layer != null ? (ClassLoader) layer : this;
                     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                         Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
                         throw new ClassNotFoundException("JNA's module layer could not be made: " + cause, cause);
@@ -66,9 +76,13 @@ final class IsolatedClassLoader extends ClassLoader {
         return l;
     }
 
+    private static String stored(String name) {
+        return name.startsWith("com/sun/jna/") ? JNA_PREFIX + name : name;
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".classdata");
+        JarEntry entry = jar.getJarEntry(PREFIX + stored(name.replace('.', '/')) + ".classdata");
         if (entry == null) throw new ClassNotFoundException(name);
         byte[] bytes;
         try (InputStream in = jar.getInputStream(entry)) {
@@ -93,7 +107,7 @@ final class IsolatedClassLoader extends ClassLoader {
     /** Resources under inst/ keep their names, but for class files, stored as {@code X.classdata}. */
     @Override
     protected URL findResource(String name) {
-        String path = PREFIX + (name.endsWith(".class")
+        String path = PREFIX + stored(name.endsWith(".class")
                 ? name.substring(0, name.length() - ".class".length()) + ".classdata" : name);
         if (jar.getJarEntry(path) == null) return null;
         try {

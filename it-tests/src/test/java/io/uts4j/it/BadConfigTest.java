@@ -24,6 +24,9 @@ class BadConfigTest {
         "kernel=sometimes,tenant.a.hostname=a    | key 'kernel' (agent args) has value 'sometimes': not a kernel mode; valid: auto, required, off",
         "config=/nonexistent/uts4j.conf          | key 'config' (agent args) has value '/nonexistent/uts4j.conf': the file cannot be read",
         "tenant.a.domainname=example.test        | tenant 'a' has no hostname; add key 'tenant.a.hostname'",
+        "tenant.a.hostname=a,cache=/tmp/x        | key 'cache' (agent args) is no longer used",
+        "tenant.a.hostname=a,propagate=maybe     | key 'propagate' (agent args) has value 'maybe': not one of on, off; valid: on, off",
+        "tenant.a.hostname=a,tenant.a.env.LD_PRELOAD=/x.so | key 'tenant.a.env.LD_PRELOAD' (agent args) sets LD_PRELOAD, which changes how the tenant's child processes load code",
     })
     void stopsBeforeMainWithOneClearMessage(String args, String message) {
         ForkedJvm.Result r = ForkedJvm.on(Jdk.current()).agent(args).run(Hello.class);

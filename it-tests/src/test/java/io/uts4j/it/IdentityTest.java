@@ -88,9 +88,7 @@ class IdentityTest {
                 .containsEntry("current", "host " + host.getHostName());
         assertThat(r.startupLine()).as(r.toString())
                 .isEqualTo("uts4j " + r.startupLine().split(" ")[1] + " 3 tenants [alpha=alpha.example.test, "
-                        + "beta=beta-host, gamma=gamma.corp.test]; kernel=off; instrumented InetAddress.getLocalHost/"
-                        + "getByName/getAllByName/getCanonicalHostName, System.getenv/getProperty, "
-                        + "ProcessBuilder.start/startPipeline, Thread.<init>/start");
+                        + "beta=beta-host, gamma=gamma.corp.test]; kernel=off; propagate=on");
         assertThat(r.unexpectedStderr()).as("nothing else on stderr").isEmpty();
     }
 }

@@ -33,6 +33,6 @@ class ResolverTest {
         ForkedJvm.Result r = ForkedJvm.on(Jdk.current())
                 .agent("tenant.alpha.hostname=alpha,resolver=" + Hello.class.getName()).run(Hello.class);
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.stderr()).contains("it is not a concrete class implementing io.uts4j.TenantResolver");
+        assertThat(r.stderr()).contains("it is not a public concrete class implementing io.uts4j.TenantResolver");
     }
 }

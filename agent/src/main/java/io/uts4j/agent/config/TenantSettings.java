@@ -1,6 +1,7 @@
 package io.uts4j.agent.config;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -167,8 +168,12 @@ public final class TenantSettings {
         private String namespace(Setting s) throws ConfigException {
             String v = s.value();
             if (v.equals(TenantSpec.NAMESPACE_NEW) || v.equals(TenantSpec.NAMESPACE_NONE)) return v;
-            if (!Path.of(v).isAbsolute()) {
-                throw ConfigException.badValue(s, "not an absolute path", NAMESPACE_VALID);
+            Path p = Path.of(v);
+            if (!p.isAbsolute()) throw ConfigException.badValue(s, "not an absolute path", NAMESPACE_VALID);
+            // A namespace file is a regular file to stat; anything else (a FIFO would block the open) is refused unopened.
+            if (!Files.isReadable(p)) throw ConfigException.badValue(s, "no readable file there", NAMESPACE_VALID);
+            if (!Files.isRegularFile(p)) {
+                throw ConfigException.badValue(s, "not a regular file (a directory, FIFO or device)", NAMESPACE_VALID);
             }
             return v;
         }

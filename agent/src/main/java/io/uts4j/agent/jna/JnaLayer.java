@@ -40,10 +40,22 @@ public final class JnaLayer {
 
     private JnaLayer() {}
 
-    /** JNA's class loader, the layer made on first call. */
+    /**
+     * JNA's class loader, the layer made on first call; null where no agent started (the jar's own
+     * commands), as only the agent's bootstrap can grant the layer native access.
+     */
     public static synchronized ClassLoader loader() throws IOException, URISyntaxException {
-        if (loader == null) loader = make();
+        if (loader == null && agentStarted()) loader = make();
         return loader;
+    }
+
+    private static boolean agentStarted() {
+        try {
+            Class.forName("jdk.internal.misc.Uts4jInstall", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static ClassLoader make() throws IOException, URISyntaxException {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ConcurrencyCheck {
     public static void main(String[] args) throws Exception {
+        Host.control(); // the host takes its capability before any tenant code runs
         int iterations = Integer.parseInt(args[0]);
         int perIdentity = Integer.parseInt(args[1]);
         String host = args[2];
@@ -37,7 +38,7 @@ public final class ConcurrencyCheck {
                         if (apiTenant == null) {
                             loop(iterations, expected, calls, wrong, firstWrong);
                         } else {
-                            try (TenantScope s = Uts4j.enter(apiTenant)) {
+                            try (TenantScope s = Host.control().enter(apiTenant)) {
                                 loop(iterations, expected, calls, wrong, firstWrong);
                             }
                         }

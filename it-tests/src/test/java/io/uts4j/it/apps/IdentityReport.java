@@ -10,6 +10,7 @@ import io.uts4j.Uts4j;
  */
 public final class IdentityReport {
     public static void main(String[] args) throws Exception {
+        Host.control(); // the host takes its capability before any tenant code runs
         String[] names = args;
         Report.print("main", Report.identity(names));
         Report.onThread("alpha-1", () -> {
@@ -22,7 +23,7 @@ public final class IdentityReport {
         });
         Report.onThread("beta-1", () -> Report.print("beta", Report.identity(names)));
         Report.onThread("worker-7", () -> {
-            try (TenantScope s = Uts4j.enter("gamma")) {
+            try (TenantScope s = Host.control().enter("gamma")) {
                 Report.print("gamma", Report.identity(names));
                 Report.print("gamma-api", java.util.Map.of("current", Uts4j.current().toString(),
                         "tenant", Uts4j.currentTenant().orElse("-")));
@@ -31,6 +32,6 @@ public final class IdentityReport {
         });
         Report.onThread("plain", () -> Report.print("plain", Report.identity(names)));
         Report.print("host-api", java.util.Map.of("current", Uts4j.current().toString(),
-                "tenants", String.join(",", Uts4j.tenants())));
+                "tenants", String.join(",", Host.control().tenants())));
     }
 }

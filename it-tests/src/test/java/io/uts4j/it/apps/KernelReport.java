@@ -25,6 +25,7 @@ public final class KernelReport {
     }
 
     public static void main(String[] args) throws Exception {
+        Host.control(); // the host takes its capability before any tenant code runs
         Report.print("main", Children.identity());
         Report.print("main-missing", Map.of("missing", Children.run("/nonexistent/uts4j-program")));
         Report.onThread("alpha-1", () -> {
@@ -38,15 +39,15 @@ public final class KernelReport {
         });
         Report.onThread("beta-1", () -> Report.print("beta", Children.identity()));
         Report.onThread("worker", () -> {
-            try (TenantScope s = Uts4j.enter("gamma")) {
+            try (TenantScope s = Host.control().enter("gamma")) {
                 Report.print("gamma", Children.identity());
             }
         });
         Map<String, String> api = new LinkedHashMap<>();
-        api.put("native.gamma", Uts4j.callInNamespace("gamma", KernelReport::nativeHostname));
+        api.put("native.gamma", Host.control().callInNamespace("gamma", KernelReport::nativeHostname));
         api.put("native.main", nativeHostname());
-        api.put("kernel.alpha", Uts4j.kernelIdentity("alpha").map(Object::toString).orElse("none"));
-        api.put("inode.alpha", String.valueOf(Uts4j.namespaceInode("alpha").orElse(0)));
+        api.put("kernel.alpha", Host.control().kernelIdentity("alpha").map(Object::toString).orElse("none"));
+        api.put("inode.alpha", String.valueOf(Host.control().namespaceInode("alpha").orElse(0)));
         Report.print("api", api);
 
         Report.print("concurrent", concurrentLaunches());
@@ -74,7 +75,7 @@ public final class KernelReport {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
             Thread v = (Thread) Class.forName("java.lang.Thread$Builder").getMethod("unstarted", Runnable.class)
                     .invoke(builder, (Runnable) () -> {
-                        try (TenantScope s = Uts4j.enter("gamma")) {
+                        try (TenantScope s = Host.control().enter("gamma")) {
                             Report.print("gamma-virtual", Children.identity());
                         }
                     });
@@ -99,7 +100,7 @@ public final class KernelReport {
         for (String[] w : who) {
             for (int i = 0; i < 3; i++) {
                 threads.add(new Thread(() -> {
-                    try (TenantScope s = w[2] == null ? null : Uts4j.enter(w[2])) {
+                    try (TenantScope s = w[2] == null ? null : Host.control().enter(w[2])) {
                         for (int n = 0; n < 5; n++) {
                             String seen = Children.run("hostname");
                             launches.incrementAndGet();

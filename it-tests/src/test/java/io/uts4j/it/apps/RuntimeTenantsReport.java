@@ -17,25 +17,26 @@ import javax.management.ObjectName;
  */
 public final class RuntimeTenantsReport {
     public static void main(String[] args) throws Exception {
+        Host.control(); // the host takes its capability before any tenant code runs
         Map<String, String> m = new LinkedHashMap<>();
         var field = ManagementFactory.class.getDeclaredField("platformMBeanServer");
         field.setAccessible(true);
         m.put("mbeanServerAtMain", String.valueOf(field.get(null) != null));
 
-        Uts4j.addTenant("delta", Map.of("hostname", "delta-1", "threads", "delta-.*"));
+        Host.control().addTenant("delta", Map.of("hostname", "delta-1", "threads", "delta-.*"));
         Report.onThread("delta-1", () -> {
             m.put("delta.java", Report.get(() -> java.net.InetAddress.getLocalHost().getHostName()));
             m.put("delta.child", Children.run("hostname"));
         });
         m.put("badAdd", Report.get(() -> {
-            Uts4j.addTenant("bad", Map.of("hostname", "no_such host"));
+            Host.control().addTenant("bad", Map.of("hostname", "no_such host"));
             return "added";
         }));
         m.put("duplicateAdd", Report.get(() -> {
-            Uts4j.addTenant("delta", Map.of("hostname", "x"));
+            Host.control().addTenant("delta", Map.of("hostname", "x"));
             return "added";
         }));
-        m.put("enterUnknown", Report.get(() -> Uts4j.enter("nope")));
+        m.put("enterUnknown", Report.get(() -> Host.control().enter("nope")));
 
         MBeanServer server = ManagementFactory.getPlatformMBeanServer(); // made by the application, now
         ObjectName agent = new ObjectName("io.uts4j:type=Agent");
@@ -43,11 +44,11 @@ public final class RuntimeTenantsReport {
         ObjectName delta = new ObjectName("io.uts4j:type=Tenant,name=\"delta\"");
         m.put("jmx.tenants", String.join(",", (String[]) server.getAttribute(agent, "Tenants")));
         m.put("jmx.kernelMode", String.valueOf(server.getAttribute(agent, "KernelMode")));
-        m.put("jmx.deniedRebinds", String.valueOf(server.getAttribute(agent, "DeniedRebinds")));
+        m.put("jmx.refused", String.valueOf(server.getAttribute(agent, "RefusedOperations")));
         m.put("jmx.delta.hostname", String.valueOf(server.getAttribute(delta, "Hostname")));
         m.put("jmx.delta.kernelHostname", String.valueOf(server.getAttribute(delta, "KernelHostname")));
         m.put("jmx.delta.inode", String.valueOf(server.getAttribute(delta, "NamespaceInode")));
-        m.put("api.delta.inode", String.valueOf(Uts4j.namespaceInode("delta").orElse(0)));
+        m.put("api.delta.inode", String.valueOf(Host.control().namespaceInode("delta").orElse(0)));
         m.put("jmx.delta.launched", String.valueOf(server.getAttribute(delta, "ProcessesLaunched")));
         m.put("jmx.delta.handoffs", String.valueOf(server.getAttribute(delta, "HandoffCount")));
         m.put("jmx.delta.p99", String.valueOf(server.getAttribute(delta, "HandoffP99Micros")));
@@ -64,7 +65,7 @@ public final class RuntimeTenantsReport {
             m.put("removed.child", Children.run("hostname"));
         });
         m.put("jmx.deltaRegistered", String.valueOf(server.isRegistered(delta)));
-        m.put("tenants", String.join(",", Uts4j.tenants()));
+        m.put("tenants", String.join(",", Host.control().tenants()));
         long deltaThreads = namespaceThreads("uts4j-ns-delta");
         for (int i = 0; i < 50 && deltaThreads > 0; i++) { // the removed tenant's dedicated threads are ending
             Thread.sleep(100);

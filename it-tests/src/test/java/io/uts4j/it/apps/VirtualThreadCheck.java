@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class VirtualThreadCheck {
     public static void main(String[] args) throws Exception {
+        Host.control(); // the host takes its capability before any tenant code runs
         String host = args[0];
         Method ofVirtual = Thread.class.getMethod("ofVirtual");
         Object builder = ofVirtual.invoke(null);
@@ -33,7 +34,7 @@ public final class VirtualThreadCheck {
             // Started by a bound platform thread through a thread-per-task executor: inherits alpha.
             Report.onThread("alpha-" + i, () -> inherited.add(perTask.submit(() -> loop("alpha", wrong, checks))));
             threads.add((Thread) unstarted.invoke(builder, (Runnable) () -> {
-                try (TenantScope s = Uts4j.enter("gamma")) {
+                try (TenantScope s = Host.control().enter("gamma")) {
                     loop("gamma", wrong, checks);
                 }
             }));

@@ -8,7 +8,6 @@ import io.uts4j.it.apps.VirtualThreadCheck;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +59,6 @@ class ConcurrencyTest {
     @Test
     void virtualThreadsCarryTheirOwnBindingNotTheirCarriers() {
         Jdk jdk = Jdk.withVirtualThreads();
-        Assumptions.assumeTrue(jdk != null, "no JDK 21+ on this machine (set -Duts4j.jdk25=<java home>)");
         String host = hostname();
         ForkedJvm.Result r = ForkedJvm.on(jdk).agent(TENANTS)
                 .jvmArgs("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1")

@@ -1,13 +1,9 @@
 package io.uts4j.it;
 
-import org.junit.jupiter.api.Assumptions;
-
-/** The Tomcat cases again on JDK 25, where the machine has it. */
+/** The Tomcat cases again on JDK 25 (required under CI). */
 class TomcatTenantsOnJdk25Test extends TomcatTenants {
     @Override
     Jdk jdk() {
-        Jdk jdk = Jdk.available().stream().filter(j -> j.feature() >= 25).findFirst().orElse(null);
-        Assumptions.assumeTrue(jdk != null, "no JDK 25 on this machine (set -Duts4j.jdk25=<java home>)");
-        return jdk;
+        return Jdk.jdk25();
     }
 }

@@ -9,9 +9,12 @@ import java.util.Locale;
 /** The one line the agent prints on stderr at start-up: version, tenants (the first few), kernel mode. */
 final class StartupLine {
     /** Tenants named in the line; the rest are counted ({@code debug=true} lists them all). */
-    static final int SHOWN = 5;
-    /** A hostname is at most 64 bytes, an id 64: the line stays short whatever the tenants are called. */
-    private static final int MAX_NAME = 40;
+    static final int SHOWN = 4;
+    /**
+     * An id and a hostname may each be 64 characters: cut to this, the line stays under 400 characters
+     * however many tenants there are and whatever they are called.
+     */
+    private static final int MAX_NAME = 30;
 
     private StartupLine() {}
 

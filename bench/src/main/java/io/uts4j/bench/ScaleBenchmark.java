@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * name (or context class loader) and asks for an overridden key, so the rules are matched again.
  * The tenants come from a configuration file: {@code bench/scale.sh} writes one per size
  * ({@code t<i>} with {@code threads=t<i>-.*} and {@code loader=l<i>}) and runs this class against each
- * with {@code -jvmArgs}; run alone, it uses the two-tenant file the annotation names.
+ * with {@code -jvmArgs}; run alone, it has the two tenants the annotation names.
  *
  * <p>The change is made in a scope of the host: a thread bound to a tenant that renames itself is a
  * tenant's code doing so, and keeps its tenant (that is the security rule); the host's code renaming
@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = "-javaagent:agent/target/uts4j-agent.jar=kernel=off,config=bench/target/scale/tenants-2.conf")
+@Fork(value = 1, jvmArgs = "-javaagent:agent/target/uts4j-agent.jar=kernel=off"
+        + ",tenant.t0.hostname=t0,tenant.t0.threads=t0-.*,tenant.t0.loader=l0,tenant.t0.property.os.name=os0"
+        + ",tenant.t1.hostname=t1,tenant.t1.threads=t1-.*,tenant.t1.loader=l1,tenant.t1.property.os.name=os1")
 @State(Scope.Thread)
 public class ScaleBenchmark {
     private static Uts4jControl control;

@@ -1,30 +1,30 @@
 package jdk.internal.misc;
 
-import java.util.regex.Pattern;
-
 /**
- * Rules (whole-match regular expressions) tried all at once: {@link #firstMatch} answers the first
- * rule, in declaration order, that matches a name. Interim implementation, one by one.
+ * One tier's rules of one kind (thread names, or loader names), all tenants' at once: the index of
+ * the first tenant, in declaration order, whose rule matches the whole name, in time linear in the
+ * name whatever the number of tenants (see {@link Uts4jRuleMatcher}).
  */
 public final class Uts4jRules {
-    static final Uts4jRules NONE = new Uts4jRules(new String[0]);
+    static final Uts4jRules NONE = new Uts4jRules(null);
 
-    private final Pattern[] patterns;
+    private final Uts4jRuleMatcher matcher; // null: no rule
 
-    public Uts4jRules(String[] rules) {
-        patterns = new Pattern[rules.length];
-        for (int i = 0; i < rules.length; i++) patterns[i] = Pattern.compile(rules[i]);
+    /** @param program the tenants' rules compiled by the agent, indexed as the tenants are; null for none */
+    public Uts4jRules(Uts4jRuleProgram program) {
+        this.matcher = program == null ? null : new Uts4jRuleMatcher(program);
+    }
+
+    public static Uts4jRules none() {
+        return NONE;
     }
 
     boolean isEmpty() {
-        return patterns.length == 0;
+        return matcher == null;
     }
 
-    /** The index of the first rule that matches the whole of {@code s}, or -1. */
+    /** The index of the first rule (tenant) that matches the whole of {@code s}, or -1. */
     int firstMatch(CharSequence s) {
-        for (int i = 0; i < patterns.length; i++) {
-            if (patterns[i].matcher(s).matches()) return i;
-        }
-        return -1;
+        return matcher == null ? -1 : matcher.firstMatch(s);
     }
 }

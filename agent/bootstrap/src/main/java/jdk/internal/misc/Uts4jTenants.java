@@ -1,6 +1,5 @@
 package jdk.internal.misc;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,7 +21,8 @@ import java.util.function.BiFunction;
  * tenant's threads.
  */
 public final class Uts4jTenants {
-    static final Uts4jTenants EMPTY = new Uts4jTenants(List.of(), new String[0], new String[0], 0, null);
+    static final Uts4jTenants EMPTY = new Uts4jTenants(List.of(), Uts4jRules.NONE, Uts4jRules.NONE,
+            Uts4jRules.NONE, Uts4jRules.NONE, null);
 
     private final Map<String, Uts4jTenant> byId;
     private final Map<Uts4jTenant, Uts4jAnswers> answers;
@@ -38,13 +38,14 @@ public final class Uts4jTenants {
 
     /**
      * @param tenants       in declaration order
-     * @param threadRules   each tenant's thread-name rule (a whole-match regex), or null
-     * @param loaderRules   each tenant's context-class-loader rule, or null
-     * @param upperTenants  how many tenants, from the first, rank above inheritance
+     * @param upperNames    thread-name rules of the tenants that rank above inheritance, indexed as {@code tenants}
+     * @param upperLoaders  their context-class-loader rules, likewise
+     * @param lowerNames    thread-name rules of the tenants added at run time that rank below it
+     * @param lowerLoaders  their loader rules
      * @param resolver      (thread, context class loader) to a tenant id or null; null for none
      */
-    public Uts4jTenants(List<Uts4jTenant> tenants, String[] threadRules, String[] loaderRules, int upperTenants,
-                        BiFunction<Thread, ClassLoader, String> resolver) {
+    public Uts4jTenants(List<Uts4jTenant> tenants, Uts4jRules upperNames, Uts4jRules upperLoaders,
+                        Uts4jRules lowerNames, Uts4jRules lowerLoaders, BiFunction<Thread, ClassLoader, String> resolver) {
         Map<String, Uts4jTenant> ids = new LinkedHashMap<>();
         Set<String> props = new LinkedHashSet<>();
         Set<String> env = new LinkedHashSet<>();
@@ -59,8 +60,9 @@ public final class Uts4jTenants {
         Map<Uts4jTenant, Uts4jAnswers> a = new IdentityHashMap<>();
         for (Uts4jTenant t : tenants) a.put(t, new Uts4jAnswers(t, this, propertyKeys, envKeys));
         answers = a;
-        upper = new Tier(tenants, threadRules, loaderRules, 0, upperTenants);
-        lower = new Tier(tenants, threadRules, loaderRules, upperTenants, tenants.size());
+        Uts4jTenant[] all = tenants.toArray(new Uts4jTenant[0]);
+        upper = new Tier(all, upperNames, upperLoaders);
+        lower = new Tier(all, lowerNames, lowerLoaders);
         this.resolver = resolver;
         hasRules = resolver != null || !upper.isEmpty() || !lower.isEmpty();
         loaderMatters = resolver != null || upper.loaders != Uts4jRules.NONE || lower.loaders != Uts4jRules.NONE;
@@ -82,29 +84,13 @@ public final class Uts4jTenants {
     /** One tier's rules, matched all at once, each result mapped back to its tenant. */
     static final class Tier {
         final Uts4jRules names;
-        final Uts4jTenant[] nameTenants;
         final Uts4jRules loaders;
-        final Uts4jTenant[] loaderTenants;
+        private final Uts4jTenant[] tenants;
 
-        Tier(List<Uts4jTenant> tenants, String[] threadRules, String[] loaderRules, int from, int to) {
-            List<String> n = new ArrayList<>();
-            List<Uts4jTenant> nt = new ArrayList<>();
-            List<String> l = new ArrayList<>();
-            List<Uts4jTenant> lt = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                if (threadRules[i] != null) {
-                    n.add(threadRules[i]);
-                    nt.add(tenants.get(i));
-                }
-                if (loaderRules[i] != null) {
-                    l.add(loaderRules[i]);
-                    lt.add(tenants.get(i));
-                }
-            }
-            names = n.isEmpty() ? Uts4jRules.NONE : new Uts4jRules(n.toArray(new String[0]));
-            nameTenants = nt.toArray(new Uts4jTenant[0]);
-            loaders = l.isEmpty() ? Uts4jRules.NONE : new Uts4jRules(l.toArray(new String[0]));
-            loaderTenants = lt.toArray(new Uts4jTenant[0]);
+        Tier(Uts4jTenant[] tenants, Uts4jRules names, Uts4jRules loaders) {
+            this.tenants = tenants;
+            this.names = names.isEmpty() ? Uts4jRules.NONE : names;
+            this.loaders = loaders.isEmpty() ? Uts4jRules.NONE : loaders;
         }
 
         boolean isEmpty() {
@@ -114,7 +100,7 @@ public final class Uts4jTenants {
         Uts4jTenant matchName(String name) {
             if (names == Uts4jRules.NONE || name == null) return null;
             int i = names.firstMatch(name);
-            return i < 0 ? null : nameTenants[i];
+            return i < 0 ? null : tenants[i];
         }
 
         /**
@@ -129,7 +115,7 @@ public final class Uts4jTenants {
             for (ClassLoader l = loader; l != null; l = l.getParent()) {
                 if (l != loader && (l == app || l == platform)) break;
                 int i = loaders.firstMatch(Uts4jLoaderNames.describe(l));
-                if (i >= 0) return loaderTenants[i];
+                if (i >= 0) return tenants[i];
             }
             return null;
         }

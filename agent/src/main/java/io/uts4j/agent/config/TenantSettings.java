@@ -1,5 +1,7 @@
 package io.uts4j.agent.config;
 
+import io.uts4j.agent.rules.RuleCompiler;
+import io.uts4j.agent.rules.RuleSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The rules for one tenant's settings — configured ones ({@code tenant.<id>.<key>}) and those of a
@@ -154,14 +155,17 @@ public final class TenantSettings {
             }
         }
 
+        /**
+         * A rule is matched together with every other tenant's by one automaton, in time linear in the
+         * name (a rule can never stall a thread's constructor): so only regular constructs are valid.
+         */
         private String rule(Setting s, String matchedAgainst) throws ConfigException {
             try {
-                Pattern.compile(s.value());
+                RuleCompiler.check(s.value());
                 return s.value();
-            } catch (PatternSyntaxException e) {
-                throw ConfigException.badValue(s, "not a valid regular expression ("
-                        + e.getDescription() + " near index " + e.getIndex() + ")",
-                        "valid: a java.util.regex pattern matched against " + matchedAgainst);
+            } catch (RuleSyntaxException e) {
+                throw ConfigException.badValue(s, e.problem(), "valid: " + RuleCompiler.SUPPORTED
+                        + ", matched against " + matchedAgainst);
             }
         }
 

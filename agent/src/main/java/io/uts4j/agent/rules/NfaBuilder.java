@@ -1,5 +1,7 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleProgram;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes one Thompson NFA of many parsed rules, in the arrays a {@link RuleProgram} takes. Nodes are
+ * Makes one Thompson NFA of many parsed rules, in the arrays a {@link Uts4jRuleProgram} takes. Nodes are
  * built back to front: {@link #build} is given the state a node goes on to and returns the node's
  * first state, so no dangling edge needs patching afterwards.
  */
@@ -21,14 +23,14 @@ final class NfaBuilder {
 
     /** The first state of a rule that ends in a MATCH of rule {@code index}. */
     int rule(RuleNode node, int index) {
-        return build(node, add(RuleProgram.MATCH, -1, index));
+        return build(node, add(Uts4jRuleProgram.MATCH, -1, index));
     }
 
     int stateCount() {
         return count;
     }
 
-    RuleProgram program(int[] ruleStarts, long refineWork) {
+    Uts4jRuleProgram program(int[] ruleStarts, long refineWork) {
         Alphabet alphabet = new Alphabet(sets, refineWork);
         int[] offsets = new int[sets.size() + 1];
         int total = 0;
@@ -42,7 +44,7 @@ final class NfaBuilder {
             int[] r = sets.get(k).ranges();
             System.arraycopy(r, 0, ranges, offsets[k], r.length);
         }
-        return new RuleProgram(ruleStarts, Arrays.copyOf(kind, count), Arrays.copyOf(next, count),
+        return new Uts4jRuleProgram(ruleStarts, Arrays.copyOf(kind, count), Arrays.copyOf(next, count),
                 Arrays.copyOf(arg, count), offsets, ranges, alphabet.asciiClasses, alphabet.upperStarts,
                 alphabet.upperClasses, alphabet.representatives);
     }
@@ -52,7 +54,7 @@ final class NfaBuilder {
             case EMPTY:
                 return then;
             case SET:
-                return add(RuleProgram.CONSUME, then, setId(node.set));
+                return add(Uts4jRuleProgram.CONSUME, then, setId(node.set));
             case CONCAT: {
                 int s = then;
                 for (int i = node.children.size() - 1; i >= 0; i--) s = build(node.children.get(i), s);
@@ -61,7 +63,7 @@ final class NfaBuilder {
             case ALT: {
                 int last = node.children.size() - 1;
                 int s = build(node.children.get(last), then);
-                for (int i = last - 1; i >= 0; i--) s = add(RuleProgram.SPLIT, build(node.children.get(i), then), s);
+                for (int i = last - 1; i >= 0; i--) s = add(Uts4jRuleProgram.SPLIT, build(node.children.get(i), then), s);
                 return s;
             }
             case REPEAT:
@@ -75,14 +77,14 @@ final class NfaBuilder {
         int s;
         int copies = min;
         if (max == RuleNode.UNBOUNDED) {
-            int loop = add(RuleProgram.SPLIT, -1, then); // body again, or on
+            int loop = add(Uts4jRuleProgram.SPLIT, -1, then); // body again, or on
             int first = build(body, loop);
             next[loop] = first;
             s = min == 0 ? loop : first; // x* enters at the choice; x+ goes through the body once
             copies = Math.max(min - 1, 0);
         } else {
             s = then;
-            for (int i = min; i < max; i++) s = add(RuleProgram.SPLIT, build(body, s), then); // (x(x)?)?
+            for (int i = min; i < max; i++) s = add(Uts4jRuleProgram.SPLIT, build(body, s), then); // (x(x)?)?
         }
         for (int i = 0; i < copies; i++) s = build(body, s);
         return s;

@@ -1,9 +1,12 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+import jdk.internal.misc.Uts4jRuleProgram;
+
 import java.util.List;
 
 /**
- * Compiles rules, in declaration order, into one {@link RuleProgram} for a {@link RuleMatcher}.
+ * Compiles rules, in declaration order, into one {@link Uts4jRuleProgram} for a {@link Uts4jRuleMatcher}.
  *
  * <p>A rule is a java.util.regex pattern from the subset below, and means what
  * {@code Pattern.compile(rule).matcher(s).matches()} makes of it, for every string {@code s}
@@ -58,12 +61,12 @@ public final class RuleCompiler {
      *
      * @throws RuleSyntaxException for the first rule refused
      */
-    public static RuleProgram compile(List<String> rules) {
+    public static Uts4jRuleProgram compile(List<String> rules) {
         return compile(rules, Alphabet.REFINE_WORK);
     }
 
     /** As {@link #compile(List)}, with a bound on the work to find few character classes. */
-    static RuleProgram compile(List<String> rules, long refineWork) {
+    static Uts4jRuleProgram compile(List<String> rules, long refineWork) {
         NfaBuilder nfa = new NfaBuilder();
         int[] starts = new int[rules.size()];
         for (int i = 0; i < starts.length; i++) {

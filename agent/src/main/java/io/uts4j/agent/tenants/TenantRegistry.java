@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import io.uts4j.agent.rules.RuleCompiler;
 import jdk.internal.misc.Uts4jInstall;
+import jdk.internal.misc.Uts4jRules;
 import jdk.internal.misc.Uts4jTenant;
 import jdk.internal.misc.Uts4jTenants;
 
@@ -127,21 +129,34 @@ public final class TenantRegistry {
     /** Builds the table of the tenants now and installs it. Guarded by this. */
     private Uts4jTenants rebuild() {
         List<Uts4jTenant> list = new ArrayList<>();
-        String[] threads = new String[tenants.size()];
-        String[] loaders = new String[tenants.size()];
         Map<Uts4jTenant, TenantRuntime> index = new IdentityHashMap<>();
-        int upper = 0;
+        // Per tier and kind, every tenant's rule at the tenant's index (null: none, or not of this tier).
+        List<String> upperNames = new ArrayList<>();
+        List<String> upperLoaders = new ArrayList<>();
+        List<String> lowerNames = new ArrayList<>();
+        List<String> lowerLoaders = new ArrayList<>();
         for (TenantRuntime r : tenants.values()) {
-            threads[list.size()] = r.spec().threads();
-            loaders[list.size()] = r.spec().loader();
+            boolean upper = !r.added() || config.addedClaim();
+            upperNames.add(upper ? r.spec().threads() : null);
+            upperLoaders.add(upper ? r.spec().loader() : null);
+            lowerNames.add(upper ? null : r.spec().threads());
+            lowerLoaders.add(upper ? null : r.spec().loader());
             list.add(r.tenant());
             index.put(r.tenant(), r);
-            if (!r.added() || config.addedClaim()) upper++;
         }
-        Uts4jTenants table = new Uts4jTenants(list, threads, loaders, upper, resolver);
+        Uts4jTenants table = new Uts4jTenants(list, rules(upperNames), rules(upperLoaders), rules(lowerNames),
+                rules(lowerLoaders), resolver);
         byTenant = index;
         if (Uts4jInstall.started()) Uts4jInstall.replace(table);
         return table;
+    }
+
+    /** All rules of one tier and kind compiled into one matcher; none when no tenant has such a rule. */
+    private static Uts4jRules rules(List<String> rules) {
+        for (String r : rules) {
+            if (r != null) return new Uts4jRules(RuleCompiler.compile(rules)); // each rule was checked when parsed
+        }
+        return Uts4jRules.none();
     }
 
     /** Whether any tenant has a namespace still being made. */

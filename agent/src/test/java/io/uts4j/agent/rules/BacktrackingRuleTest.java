@@ -1,5 +1,7 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+
 import static io.uts4j.agent.rules.Rules.matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,7 +26,7 @@ class BacktrackingRuleTest {
 
     @Test
     void answersAsJavaRegexWouldForA32CharNameAtOnce() {
-        RuleMatcher m = matcher(RULE);
+        Uts4jRuleMatcher m = matcher(RULE);
         List<String> names = List.of("a".repeat(31) + "b", "a".repeat(32), "xa".repeat(16),
                 "b" + "a".repeat(19) + "x".repeat(12), "a".repeat(19) + "b".repeat(13),
                 "a".repeat(25) + "\n" + "a".repeat(6));
@@ -38,7 +40,7 @@ class BacktrackingRuleTest {
 
     @Test
     void answersAsJavaRegexDoesWhereJavaRegexIsQuickEnough() {
-        RuleMatcher m = matcher(RULE);
+        Uts4jRuleMatcher m = matcher(RULE);
         Pattern java = Pattern.compile(RULE);
         for (String name : List.of("a".repeat(20), "a".repeat(19) + "b", "ba".repeat(10), "a".repeat(19))) {
             boolean matches = java.matcher(name).matches();

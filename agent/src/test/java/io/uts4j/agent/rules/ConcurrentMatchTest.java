@@ -1,5 +1,7 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ class ConcurrentMatchTest {
 
     @Test
     void threadsMatchingAtOnceGetTheSingleThreadedAnswers() throws Exception {
-        assertConcurrentAnswers(RuleMatcher.DEFAULT_CACHE_BYTES);
+        assertConcurrentAnswers(Uts4jRuleMatcher.DEFAULT_CACHE_BYTES);
     }
 
     @Test
@@ -53,11 +55,11 @@ class ConcurrentMatchTest {
     private static void assertConcurrentAnswers(long cacheBytes) throws Exception {
         List<String> rules = rules();
         List<String> names = names();
-        RuleMatcher alone = new RuleMatcher(RuleCompiler.compile(rules));
+        Uts4jRuleMatcher alone = new Uts4jRuleMatcher(RuleCompiler.compile(rules));
         int[] expected = new int[names.size()];
         for (int k = 0; k < expected.length; k++) expected[k] = alone.firstMatch(names.get(k));
 
-        RuleMatcher shared = new RuleMatcher(RuleCompiler.compile(rules), cacheBytes);
+        Uts4jRuleMatcher shared = new Uts4jRuleMatcher(RuleCompiler.compile(rules), cacheBytes);
         CountDownLatch go = new CountDownLatch(1);
         List<FutureTask<int[]>> tasks = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {

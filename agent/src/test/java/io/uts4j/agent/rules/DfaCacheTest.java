@@ -1,5 +1,8 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+import jdk.internal.misc.Uts4jRuleProgram;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +18,8 @@ class DfaCacheTest {
 
     @Test
     void budgetTooSmallForAnyStateDropsThemAllTheTimeAndKeepsAnswers() {
-        RuleMatcher roomy = new RuleMatcher(RuleCompiler.compile(RULES));
-        RuleMatcher tight = new RuleMatcher(RuleCompiler.compile(RULES), 1);
+        Uts4jRuleMatcher roomy = new Uts4jRuleMatcher(RuleCompiler.compile(RULES));
+        Uts4jRuleMatcher tight = new Uts4jRuleMatcher(RuleCompiler.compile(RULES), 1);
         for (int round = 0; round < 2; round++) {
             for (String name : NAMES) assertThat(tight.firstMatch(name)).as(name).isEqualTo(roomy.firstMatch(name));
         }
@@ -26,7 +29,7 @@ class DfaCacheTest {
 
     @Test
     void matchingOverBuiltStatesAllocatesNothing() {
-        RuleMatcher m = new RuleMatcher(RuleCompiler.compile(RULES));
+        Uts4jRuleMatcher m = new Uts4jRuleMatcher(RuleCompiler.compile(RULES));
         for (String name : NAMES) m.firstMatch(name); // builds the states these names need
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
@@ -43,7 +46,7 @@ class DfaCacheTest {
 
     @Test
     void budgetMustBePositive() {
-        RuleProgram program = RuleCompiler.compile(RULES);
-        assertThatThrownBy(() -> new RuleMatcher(program, 0)).isInstanceOf(IllegalArgumentException.class);
+        Uts4jRuleProgram program = RuleCompiler.compile(RULES);
+        assertThatThrownBy(() -> new Uts4jRuleMatcher(program, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,8 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+import jdk.internal.misc.Uts4jRuleProgram;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
@@ -15,8 +18,17 @@ import org.junit.jupiter.api.Test;
  * indy string concatenation), whose first use costs milliseconds and can recurse into the agent.
  */
 class MatcherDependenciesTest {
-    private static final List<Class<?>> MATCHER = List.of(RuleMatcher.class, RuleProgram.class, DfaCache.class,
-            DfaState.class, DfaState.Sparse.class);
+    private static final List<Class<?>> MATCHER = List.of(Uts4jRuleMatcher.class, Uts4jRuleProgram.class,
+            bootstrap("Uts4jDfaCache"), bootstrap("Uts4jDfaState"), bootstrap("Uts4jDfaState$Sparse"));
+
+    /** The matcher's package-private classes, by name: they live in the bootstrap's package. */
+    private static Class<?> bootstrap(String simpleName) {
+        try {
+            return Class.forName("jdk.internal.misc." + simpleName);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void matcherClassesReferOnlyToEachOtherJavaLangAndArrays() throws IOException {

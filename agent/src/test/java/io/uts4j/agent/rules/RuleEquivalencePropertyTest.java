@@ -1,5 +1,7 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -37,7 +39,7 @@ class RuleEquivalencePropertyTest {
             for (int n = 1 + random.nextInt(8); n > 0; n--) rules.add(gen.rule());
             List<String> patterns = new ArrayList<>();
             for (RandomRules.Rule r : rules) patterns.add(r.pattern);
-            RuleMatcher matcher = new RuleMatcher(RuleCompiler.compile(patterns));
+            Uts4jRuleMatcher matcher = new Uts4jRuleMatcher(RuleCompiler.compile(patterns));
             List<Pattern> java = compileAll(patterns);
             for (int k = 0; k < NAMES_PER_SET; k++) {
                 String name = random.nextInt(6) == 0 ? gen.noise() : rules.get(random.nextInt(rules.size())).name();
@@ -69,9 +71,9 @@ class RuleEquivalencePropertyTest {
             StringBuilder p = new StringBuilder();
             for (int len = 1 + random.nextInt(9); len > 0; len--) p.append(soup.charAt(random.nextInt(soup.length())));
             String pattern = p.toString();
-            RuleMatcher matcher;
+            Uts4jRuleMatcher matcher;
             try {
-                matcher = new RuleMatcher(RuleCompiler.compile(List.of(pattern)));
+                matcher = new Uts4jRuleMatcher(RuleCompiler.compile(List.of(pattern)));
             } catch (RuleSyntaxException refused) {
                 continue;
             }
@@ -113,7 +115,7 @@ class RuleEquivalencePropertyTest {
 
     private static boolean differs(List<String> patterns, String name) {
         try {
-            int ours = new RuleMatcher(RuleCompiler.compile(patterns)).firstMatch(name);
+            int ours = new Uts4jRuleMatcher(RuleCompiler.compile(patterns)).firstMatch(name);
             return ours != firstJavaMatch(compileAll(patterns), name);
         } catch (JavaRegexTooSlow e) {
             return false;
@@ -169,7 +171,7 @@ class RuleEquivalencePropertyTest {
             String shorter = shrunk.substring(0, i) + shrunk.substring(i + 1);
             if (differs(rules, shorter)) shrunk = shorter;
         }
-        int ours = new RuleMatcher(RuleCompiler.compile(rules)).firstMatch(shrunk);
+        int ours = new Uts4jRuleMatcher(RuleCompiler.compile(rules)).firstMatch(shrunk);
         fail("seed %d (replay with -Duts4j.seed=%d): rules %s, name '%s' %s: firstMatch %d, java.util.regex %d",
                 seed, seed, quote(rules), shrunk, codeUnits(shrunk), ours, firstJavaMatch(compileAll(rules), shrunk));
     }

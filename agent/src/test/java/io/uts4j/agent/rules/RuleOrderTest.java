@@ -1,5 +1,7 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+
 import static io.uts4j.agent.rules.Rules.matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RuleOrderTest {
     @Test
     void earlierRuleWinsOverALaterOneMatchingTheSameName() {
-        RuleMatcher m = matcher("alpha-.*", "beta-.*", "(alpha|beta)-.*");
+        Uts4jRuleMatcher m = matcher("alpha-.*", "beta-.*", "(alpha|beta)-.*");
         assertThat(m.firstMatch("alpha-1")).isEqualTo(0);
         assertThat(m.firstMatch("beta-1")).isEqualTo(1);
     }
@@ -24,13 +26,13 @@ class RuleOrderTest {
 
     @Test
     void laterRuleMatchesWhereEarlierOnesDoNot() {
-        RuleMatcher m = matcher("alpha-.*", "beta-.*", "(alpha|beta)-.*", ".*");
+        Uts4jRuleMatcher m = matcher("alpha-.*", "beta-.*", "(alpha|beta)-.*", ".*");
         assertThat(m.firstMatch("gamma")).isEqualTo(3);
     }
 
     @Test
     void ruleThatMatchedAPrefixDoesNotWinTheWholeName() {
-        RuleMatcher m = matcher("ab", "ab.*", "a.*");
+        Uts4jRuleMatcher m = matcher("ab", "ab.*", "a.*");
         assertThat(m.firstMatch("ab")).isEqualTo(0);
         assertThat(m.firstMatch("abc")).isEqualTo(1);
         assertThat(m.firstMatch("ac")).isEqualTo(2);

@@ -1,5 +1,7 @@
 package io.uts4j.agent.rules;
 
+import jdk.internal.misc.Uts4jRuleMatcher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -11,8 +13,8 @@ final class Rules {
     private Rules() {
     }
 
-    static RuleMatcher matcher(String... rules) {
-        return new RuleMatcher(RuleCompiler.compile(Arrays.asList(rules)));
+    static Uts4jRuleMatcher matcher(String... rules) {
+        return new Uts4jRuleMatcher(RuleCompiler.compile(Arrays.asList(rules)));
     }
 
     static int firstJavaMatch(List<String> rules, CharSequence name) {
@@ -24,7 +26,7 @@ final class Rules {
 
     /** Asserts the rule matches exactly the names given as matching, as java.util.regex does too. */
     static void assertMatches(String rule, List<String> matching, List<String> notMatching) {
-        RuleMatcher m = matcher(rule);
+        Uts4jRuleMatcher m = matcher(rule);
         Pattern java = Pattern.compile(rule);
         for (String name : matching) {
             assertThat(java.matcher(name).matches()).as("java.util.regex: '%s' matches '%s'", rule, name).isTrue();

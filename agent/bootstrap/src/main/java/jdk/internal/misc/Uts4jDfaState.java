@@ -1,11 +1,11 @@
-package io.uts4j.agent.rules;
+package jdk.internal.misc;
 
 /**
  * A state of the lazily built DFA: a set of NFA states, and the transitions found so far. The
  * transitions are immutable arrays replaced whole under the cache's lock and read through volatile
  * fields, so a matching thread needs no lock and sees either no transition or a complete state.
  */
-final class DfaState {
+final class Uts4jDfaState {
     final int[] nfaStates; // sorted: the CONSUME and MATCH states reached
     final int hash;
     final int accept; // the lowest rule that matches if the input ends here, or -1
@@ -13,31 +13,31 @@ final class DfaState {
     final int generation; // of the cache that made it; a flushed generation gets no new transitions
 
     /** Transitions on the classes {@code 0 .. asciiClassCount - 1}; null where not built yet. */
-    volatile DfaState[] ascii;
+    volatile Uts4jDfaState[] ascii;
     /** Transitions on the other classes: sorted class numbers, and their targets. */
     volatile Sparse sparse;
 
     static final class Sparse {
         final int[] classes;
-        final DfaState[] targets;
+        final Uts4jDfaState[] targets;
 
-        Sparse(int[] classes, DfaState[] targets) {
+        Sparse(int[] classes, Uts4jDfaState[] targets) {
             this.classes = classes;
             this.targets = targets;
         }
     }
 
-    DfaState(int[] nfaStates, int hash, int accept, int generation, int asciiClassCount) {
+    Uts4jDfaState(int[] nfaStates, int hash, int accept, int generation, int asciiClassCount) {
         this.nfaStates = nfaStates;
         this.hash = hash;
         this.accept = accept;
         this.dead = nfaStates.length == 0;
         this.generation = generation;
-        this.ascii = new DfaState[asciiClassCount];
+        this.ascii = new Uts4jDfaState[asciiClassCount];
     }
 
     /** The transition on a class at or above the ASCII classes, or null if not built yet. */
-    DfaState sparseTarget(int cls) {
+    Uts4jDfaState sparseTarget(int cls) {
         Sparse s = sparse;
         if (s == null) return null;
         int lo = 0;
@@ -53,10 +53,10 @@ final class DfaState {
     }
 
     /** Adds a transition; only under the cache's lock, which keeps writers from losing each other's. */
-    void link(int cls, DfaState target) {
-        DfaState[] a = ascii;
+    void link(int cls, Uts4jDfaState target) {
+        Uts4jDfaState[] a = ascii;
         if (cls < a.length) {
-            DfaState[] copy = a.clone();
+            Uts4jDfaState[] copy = a.clone();
             copy[cls] = target;
             ascii = copy;
             return;
@@ -64,7 +64,7 @@ final class DfaState {
         Sparse s = sparse;
         int n = s == null ? 0 : s.classes.length;
         int[] classes = new int[n + 1];
-        DfaState[] targets = new DfaState[n + 1];
+        Uts4jDfaState[] targets = new Uts4jDfaState[n + 1];
         int i = 0;
         while (i < n && s.classes[i] < cls) {
             classes[i] = s.classes[i];

@@ -1,4 +1,4 @@
-package io.uts4j.agent.rules;
+package jdk.internal.misc;
 
 /**
  * Finds the first of many rules that matches a whole string, in time linear in the string's length
@@ -7,21 +7,21 @@ package io.uts4j.agent.rules;
  *
  * <p>Safe for concurrent use. Matching takes no lock and allocates nothing once the DFA states it
  * passes through exist; a missing state is built under a lock. The built states are kept within a
- * memory budget (see {@link #RuleMatcher(RuleProgram, long)}).
+ * memory budget (see {@link #Uts4jRuleMatcher(Uts4jRuleProgram, long)}).
  *
  * <p>Depends on java.base only, and on nothing of the compiler: it runs inside
  * {@code java.lang.Thread}'s constructor.
  */
-public final class RuleMatcher {
+public final class Uts4jRuleMatcher {
     /** The default budget for built DFA states: 4 MiB. */
     public static final long DEFAULT_CACHE_BYTES = 4L << 20;
 
-    private final RuleProgram program;
-    private final DfaCache cache;
+    private final Uts4jRuleProgram program;
+    private final Uts4jDfaCache cache;
     private final byte[] asciiClasses;
     private final int asciiClassCount;
 
-    public RuleMatcher(RuleProgram program) {
+    public Uts4jRuleMatcher(Uts4jRuleProgram program) {
         this(program, DEFAULT_CACHE_BYTES);
     }
 
@@ -29,10 +29,10 @@ public final class RuleMatcher {
      * @param cacheBytes about how much memory built DFA states may take; when a new state would
      *     exceed it they are all dropped and built again as needed (answers stay right, only slower)
      */
-    public RuleMatcher(RuleProgram program, long cacheBytes) {
+    public Uts4jRuleMatcher(Uts4jRuleProgram program, long cacheBytes) {
         if (cacheBytes <= 0) throw new IllegalArgumentException("cache budget must be positive");
         this.program = program;
-        this.cache = new DfaCache(program, cacheBytes);
+        this.cache = new Uts4jDfaCache(program, cacheBytes);
         this.asciiClasses = program.asciiClasses;
         this.asciiClassCount = program.asciiClassCount;
     }
@@ -44,7 +44,7 @@ public final class RuleMatcher {
      * itself. {@code s} must not be null.
      */
     public int firstMatch(CharSequence s) {
-        DfaState state = cache.start();
+        Uts4jDfaState state = cache.start();
         int length = s.length();
         int i = 0;
         while (i < length) {
@@ -62,7 +62,7 @@ public final class RuleMatcher {
                 }
                 cls = program.upperClass(cp);
             }
-            DfaState next = cls < asciiClassCount ? state.ascii[cls] : state.sparseTarget(cls);
+            Uts4jDfaState next = cls < asciiClassCount ? state.ascii[cls] : state.sparseTarget(cls);
             if (next == null) next = cache.transition(state, cls);
             if (next.dead) return -1;
             state = next;
@@ -76,7 +76,7 @@ public final class RuleMatcher {
     }
 
     /** How often the built states were dropped for want of budget (for tests and diagnostics). */
-    int cacheFlushes() {
+    public int cacheFlushes() {
         return cache.flushes();
     }
 }

@@ -1,21 +1,21 @@
-package io.uts4j.agent.rules;
+package jdk.internal.misc;
 
 import java.util.Arrays;
 
 /**
- * Builds DFA states on demand by subset construction over a {@link RuleProgram}, and keeps them
+ * Builds DFA states on demand by subset construction over a {@link Uts4jRuleProgram}, and keeps them
  * within a memory budget: when a new state would exceed it, every state is dropped and building
  * starts over from a new start state. Matching threads holding dropped states go on correctly; the
  * dropped states just get no new transitions. All building happens under one lock.
  */
-final class DfaCache {
-    private final RuleProgram program;
+final class Uts4jDfaCache {
+    private final Uts4jRuleProgram program;
     private final long budgetBytes;
     private final Object lock = new Object();
-    private volatile DfaState start;
+    private volatile Uts4jDfaState start;
 
     // Guarded by lock.
-    private DfaState[] table = new DfaState[64]; // open addressing on the NFA state set
+    private Uts4jDfaState[] table = new Uts4jDfaState[64]; // open addressing on the NFA state set
     private int size;
     private long usedBytes;
     private int generation;
@@ -25,7 +25,7 @@ final class DfaCache {
     private final int[] stack;
     private final int[] found;
 
-    DfaCache(RuleProgram program, long budgetBytes) {
+    Uts4jDfaCache(Uts4jRuleProgram program, long budgetBytes) {
         this.program = program;
         this.budgetBytes = budgetBytes;
         int n = program.kind.length;
@@ -37,7 +37,7 @@ final class DfaCache {
         }
     }
 
-    DfaState start() {
+    Uts4jDfaState start() {
         return start;
     }
 
@@ -48,11 +48,11 @@ final class DfaCache {
     }
 
     /** The state after {@code from} reads a code point of class {@code cls}, built if need be. */
-    DfaState transition(DfaState from, int cls) {
+    Uts4jDfaState transition(Uts4jDfaState from, int cls) {
         synchronized (lock) {
-            DfaState known = cls < from.ascii.length ? from.ascii[cls] : from.sparseTarget(cls);
+            Uts4jDfaState known = cls < from.ascii.length ? from.ascii[cls] : from.sparseTarget(cls);
             if (known != null) return known;
-            DfaState to = intern(step(from.nfaStates, program.classRepresentatives[cls]));
+            Uts4jDfaState to = intern(step(from.nfaStates, program.classRepresentatives[cls]));
             if (from.generation == generation) { // not dropped meanwhile
                 from.link(cls, to);
                 if (cls >= from.ascii.length) usedBytes += 16; // the ASCII array is counted with the state
@@ -81,7 +81,7 @@ final class DfaCache {
         int top = 0;
         byte[] kind = program.kind;
         for (int state : states) {
-            if (kind[state] == RuleProgram.CONSUME && program.setContains(program.arg[state], cp)) {
+            if (kind[state] == Uts4jRuleProgram.CONSUME && program.setContains(program.arg[state], cp)) {
                 int to = program.next[state];
                 if (mark[to] != s) {
                     mark[to] = s;
@@ -97,7 +97,7 @@ final class DfaCache {
         int n = 0;
         while (top > 0) {
             int state = stack[--top];
-            if (program.kind[state] != RuleProgram.SPLIT) {
+            if (program.kind[state] != Uts4jRuleProgram.SPLIT) {
                 found[n++] = state;
                 continue;
             }
@@ -127,11 +127,11 @@ final class DfaCache {
      * The cached state for the set in found[0 .. n), made if new. A state is counted as the bytes of
      * its NFA state set and ASCII transitions, plus a fixed 112 for its objects and table slot.
      */
-    private DfaState intern(int n) {
+    private Uts4jDfaState intern(int n) {
         Arrays.sort(found, 0, n);
         int hash = 1;
         for (int i = 0; i < n; i++) hash = 31 * hash + found[i];
-        DfaState known = lookup(found, n, hash);
+        Uts4jDfaState known = lookup(found, n, hash);
         if (known != null) return known;
         int[] set = Arrays.copyOf(found, n);
         long cost = 4L * n + 4L * program.asciiClassCount + 112;
@@ -142,18 +142,18 @@ final class DfaCache {
         }
         int accept = -1;
         for (int state : set) {
-            if (program.kind[state] == RuleProgram.MATCH && (accept < 0 || program.arg[state] < accept)) {
+            if (program.kind[state] == Uts4jRuleProgram.MATCH && (accept < 0 || program.arg[state] < accept)) {
                 accept = program.arg[state];
             }
         }
-        DfaState made = new DfaState(set, hash, accept, generation, program.asciiClassCount);
+        Uts4jDfaState made = new Uts4jDfaState(set, hash, accept, generation, program.asciiClassCount);
         insert(made);
         usedBytes += cost;
         return made;
     }
 
     private void flush() {
-        table = new DfaState[64];
+        table = new Uts4jDfaState[64];
         size = 0;
         usedBytes = 0;
         generation++;
@@ -161,20 +161,20 @@ final class DfaCache {
         start = intern(startSet()); // size is 0: no second flush
     }
 
-    private DfaState lookup(int[] set, int n, int hash) {
+    private Uts4jDfaState lookup(int[] set, int n, int hash) {
         int mask = table.length - 1;
         for (int i = mix(hash) & mask; table[i] != null; i = (i + 1) & mask) {
-            DfaState d = table[i];
+            Uts4jDfaState d = table[i];
             if (d.hash == hash && Arrays.equals(d.nfaStates, 0, d.nfaStates.length, set, 0, n)) return d;
         }
         return null;
     }
 
-    private void insert(DfaState d) {
+    private void insert(Uts4jDfaState d) {
         if (2 * (size + 1) > table.length) {
-            DfaState[] old = table;
-            table = new DfaState[old.length * 2];
-            for (DfaState e : old) {
+            Uts4jDfaState[] old = table;
+            table = new Uts4jDfaState[old.length * 2];
+            for (Uts4jDfaState e : old) {
                 if (e != null) place(e);
             }
         }
@@ -182,7 +182,7 @@ final class DfaCache {
         size++;
     }
 
-    private void place(DfaState d) {
+    private void place(Uts4jDfaState d) {
         int mask = table.length - 1;
         int i = mix(d.hash) & mask;
         while (table[i] != null) i = (i + 1) & mask;

@@ -1,8 +1,8 @@
-package io.uts4j.agent.rules;
+package jdk.internal.misc;
 
 /**
  * Rules compiled into one Thompson NFA over an alphabet of character classes: plain arrays, made by
- * the rule compiler and read by {@link RuleMatcher}. Immutable once made (the arrays are taken, not
+ * the rule compiler and read by {@link Uts4jRuleMatcher}. Immutable once made (the arrays are taken, not
  * copied: nobody may change them afterwards).
  *
  * <p>State {@code s} is one of:
@@ -23,7 +23,7 @@ package io.uts4j.agent.rules;
  *
  * <p>Depends on java.base only, and on nothing of the compiler.
  */
-public final class RuleProgram {
+public final class Uts4jRuleProgram {
     public static final byte CONSUME = 0;
     public static final byte SPLIT = 1;
     public static final byte MATCH = 2;
@@ -44,7 +44,7 @@ public final class RuleProgram {
     /**
      * @throws IllegalArgumentException if the arrays do not describe a program as above
      */
-    public RuleProgram(int[] ruleStarts, byte[] kind, int[] next, int[] arg, int[] setOffsets, int[] setRanges,
+    public Uts4jRuleProgram(int[] ruleStarts, byte[] kind, int[] next, int[] arg, int[] setOffsets, int[] setRanges,
                        byte[] asciiClasses, int[] upperStarts, int[] upperClasses, int[] classRepresentatives) {
         this.ruleCount = ruleStarts.length;
         this.ruleStarts = ruleStarts;
@@ -137,5 +137,15 @@ public final class RuleProgram {
             else return true;
         }
         return false;
+    }
+
+    /** The class a code point is in (for tests of the compiler's alphabet). */
+    public int classOf(int codePoint) {
+        return codePoint < 128 ? asciiClasses[codePoint] : upperClass(codePoint);
+    }
+
+    /** How many classes hold an ASCII code point (they are numbered first). */
+    public int asciiClassCount() {
+        return asciiClassCount;
     }
 }

@@ -157,7 +157,7 @@ class UtsNamespaceTest {
             String fromThread = executor.call(() -> {
                 CompletableFuture<String> seen = new CompletableFuture<>();
                 new Thread(() -> seen.complete(
-                        NamespaceExecutor.isDedicatedThread() + " " + read("/proc/sys/kernel/hostname"))).start();
+                        NamespaceExecutor.current().isPresent() + " " + read("/proc/sys/kernel/hostname"))).start();
                 return seen.get(10, TimeUnit.SECONDS);
             });
             assertThat(fromThread).isEqualTo("false inherited");

@@ -25,7 +25,7 @@ final class Errno {
         Reason reason = reasonOf(errno);
         String where = path == null ? "" : " on " + path;
         String message = operation + where + " failed: " + name(errno) + hint(errno);
-        return new NamespaceException(reason, operation, path, errno, message, cause);
+        return new NamespaceException(reason, path, errno, message, cause);
     }
 
     static Reason reasonOf(int errno) {

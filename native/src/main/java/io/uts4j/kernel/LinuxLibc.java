@@ -18,9 +18,6 @@ interface LinuxLibc extends Library {
     int NS_GET_NSTYPE = 0xb703;
     int O_RDONLY = 0;
     int O_CLOEXEC = 0x80000;
-    /** {@code syscall(2)} number of {@code gettid} on x86_64 and aarch64 respectively. */
-    long SYS_GETTID_X86_64 = 186;
-    long SYS_GETTID_AARCH64 = 178;
 
     /** "disassociate parts of the process execution context" — for a UTS namespace, only the caller's thread moves. */
     int unshare(int flags) throws LastErrorException;
@@ -48,12 +45,6 @@ interface LinuxLibc extends Library {
 
     /** "control device"; with a namespace fd and NS_GET_NSTYPE, returns the namespace's type. */
     int ioctl(int fd, long request) throws LastErrorException;
-
-    /** "get thread identification"; glibc has wrapped it only since 2.30. */
-    int gettid() throws LastErrorException;
-
-    /** "indirect system call"; the fallback for gettid on an older glibc. */
-    long syscall(long number) throws LastErrorException;
 
     /** {@code struct utsname} as the kernel fills it: six fields of 65 bytes each, NUL-terminated. */
     @FieldOrder({"sysname", "nodename", "release", "version", "machine", "domainname"})

@@ -29,7 +29,7 @@ record NamespaceId(long device, long inode) {
             Map<String, Object> attrs = Files.readAttributes(path, "unix:dev,ino");
             return new NamespaceId(((Number) attrs.get("dev")).longValue(), ((Number) attrs.get("ino")).longValue());
         } catch (IOException | UnsupportedOperationException e) {
-            throw new NamespaceException(Reason.OTHER, "stat", path.toString(), 0,
+            throw new NamespaceException(Reason.OTHER, path.toString(), 0,
                     "stat " + path + " failed: " + e, e);
         }
     }

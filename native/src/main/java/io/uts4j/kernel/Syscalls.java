@@ -49,7 +49,7 @@ final class Syscalls {
     private static LinuxLibc libc() {
         String reason = unavailableReason();
         if (reason != null) {
-            throw new NamespaceException(Reason.UNSUPPORTED, "load libc", null, 0,
+            throw new NamespaceException(Reason.UNSUPPORTED, null, 0,
                     "UTS namespaces are not available here: " + reason, Loaded.FAILURE);
         }
         return Loaded.LIBC;
@@ -153,20 +153,6 @@ final class Syscalls {
             close(fd);
         } catch (RuntimeException e) {
             primary.addSuppressed(e);
-        }
-    }
-
-    /** @return the kernel's id of the calling thread */
-    static int gettid() {
-        LinuxLibc libc = libc();
-        try {
-            return libc.gettid();
-        } catch (UnsatisfiedLinkError old) { // glibc before 2.30
-            String arch = System.getProperty("os.arch");
-            long number = arch.equals("aarch64") ? LinuxLibc.SYS_GETTID_AARCH64 : LinuxLibc.SYS_GETTID_X86_64;
-            return (int) libc.syscall(number);
-        } catch (LastErrorException e) {
-            throw Errno.toException(e.getErrorCode(), "gettid", null, e);
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * <p>Creating a handle never moves the calling thread: the namespace is made, read and changed on
  * short-lived platform threads that enter it and end. To run code inside it, use a
  * {@link NamespaceExecutor}. Handles are thread-safe. Once {@link #close() closed}, every method
- * that needs the kernel throws {@link IllegalStateException}; {@link #inode()}, {@link #device()}
- * and {@link #sameAs} keep answering, since identity is read once when the handle is made.
+ * that needs the kernel throws {@link IllegalStateException}; {@link #inode()} keeps answering,
+ * since identity is read once when the handle is made.
  */
 public final class UtsNamespace implements AutoCloseable {
 
@@ -82,7 +82,7 @@ public final class UtsNamespace implements AutoCloseable {
     }
 
     /** Opens the calling thread's own UTS namespace, e.g. to keep a handle on the host's. */
-    public static UtsNamespace ofCurrentThread() {
+    static UtsNamespace ofCurrentThread() {
         int fd = Syscalls.openReadOnly(CURRENT_THREAD_NS);
         try {
             return wrap(fd);
@@ -93,7 +93,7 @@ public final class UtsNamespace implements AutoCloseable {
     }
 
     /** @return the inode of the calling thread's UTS namespace, comparable with {@link #inode()} */
-    public static long currentThreadInode() {
+    static long currentThreadInode() {
         return NamespaceId.ofCurrentThread().inode();
     }
 
@@ -119,12 +119,12 @@ public final class UtsNamespace implements AutoCloseable {
             if (e.reason() != Reason.INVALID) {
                 throw e;
             }
-            throw new NamespaceException(Reason.INVALID, "adopt", path, e.errno(), path
+            throw new NamespaceException(Reason.INVALID, path, e.errno(), path
                     + " is not a namespace file (ioctl NS_GET_NSTYPE: " + Errno.name(e.errno())
                     + "); expected /proc/<pid>/ns/uts or a file bound by `unshare --uts=FILE`", e);
         }
         if (type != LinuxLibc.CLONE_NEWUTS) {
-            throw new NamespaceException(Reason.INVALID, "adopt", path, 0,
+            throw new NamespaceException(Reason.INVALID, path, 0,
                     path + " is " + NamespaceTypes.describe(type) + ", not a UTS namespace", null);
         }
     }
@@ -135,12 +135,12 @@ public final class UtsNamespace implements AutoCloseable {
     }
 
     /** @return the device of this namespace's nsfs file; with the inode, the namespace's identity */
-    public long device() {
+    long device() {
         return id.device();
     }
 
     /** @return whether both handles refer to the same namespace */
-    public boolean sameAs(UtsNamespace other) {
+    boolean sameAs(UtsNamespace other) {
         return id.equals(other.id);
     }
 
@@ -154,7 +154,7 @@ public final class UtsNamespace implements AutoCloseable {
      *
      * @throws NamespaceException with reason INVALID for an empty or over-64-byte name
      */
-    public void setHostname(String hostname) {
+    void setHostname(String hostname) {
         byte[] name = NameRules.encode("hostname", hostname);
         inside("sethostname", () -> {
             Syscalls.sethostname(name);
@@ -163,7 +163,7 @@ public final class UtsNamespace implements AutoCloseable {
     }
 
     /** Changes the domain name inside this namespace, like {@link #setHostname}. */
-    public void setDomainname(String domainname) {
+    void setDomainname(String domainname) {
         byte[] name = NameRules.encode("domainname", domainname);
         inside("setdomainname", () -> {
             Syscalls.setdomainname(name);

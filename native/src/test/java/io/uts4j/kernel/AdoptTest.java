@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.uts4j.kernel.NamespaceException.Reason;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,15 +27,13 @@ class AdoptTest {
         Process child = new ProcessBuilder("unshare", "--uts", "sh", "-c",
                 "hostname adopted-child && echo ready && exec sleep 30").redirectErrorStream(true).start();
         try {
-            String first = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            assertThat(first).isEqualTo("ready");
+            assertThat(Processes.firstLine(child)).isEqualTo("ready");
             Path byPid = Path.of("/proc/" + child.pid() + "/ns/uts");
             Path byTask = Path.of("/proc/" + child.pid() + "/task/" + child.pid() + "/ns/uts");
             try (UtsNamespace ns = UtsNamespace.adopt(byPid); UtsNamespace viaTask = UtsNamespace.adopt(byTask)) {
                 assertThat(ns.names().hostname()).isEqualTo("adopted-child");
                 assertThat(viaTask.sameAs(ns)).isTrue();
-                assertThat(ns.inode()).isEqualTo(NamespaceId.of(byPid).inode());
+                assertThat(Files.readSymbolicLink(byPid)).hasToString("uts:[" + ns.inode() + "]");
 
                 child.destroyForcibly();
                 assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();

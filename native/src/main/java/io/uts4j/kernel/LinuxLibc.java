@@ -17,7 +17,16 @@ interface LinuxLibc extends Library {
     /** {@code ioctl_ns(2)}: "NS_GET_NSTYPE ... returns the type of the namespace" as a CLONE_NEW* value. */
     int NS_GET_NSTYPE = 0xb703;
     int O_RDONLY = 0;
-    int O_CLOEXEC = 0x80000;
+    /** Octal 04000 on x86_64 and aarch64: open a FIFO without waiting for a writer. */
+    int O_NONBLOCK = 04000;
+    /** Octal 02000000: no child process inherits the descriptor. */
+    int O_CLOEXEC = 02000000;
+    /**
+     * Octal 010000000 on x86_64 and aarch64: "obtain a file descriptor that ... indicate[s] a location
+     * in the filesystem tree" without opening the file itself — no device open routine runs, a FIFO
+     * does not block.
+     */
+    int O_PATH = 010000000;
 
     /** "disassociate parts of the process execution context" — for a UTS namespace, only the caller's thread moves. */
     int unshare(int flags) throws LastErrorException;

@@ -118,13 +118,34 @@ final class Syscalls {
                 cString(u.release), cString(u.version), cString(u.machine));
     }
 
-    /** Opens {@code path} read-only and close-on-exec, so that no child process inherits it. */
+    /**
+     * Opens {@code path} read-only, close-on-exec so that no child process inherits it, and
+     * non-blocking so that a FIFO cannot hold the caller.
+     */
     static int openReadOnly(String path) {
+        return open(path, LinuxLibc.O_RDONLY | LinuxLibc.O_NONBLOCK | LinuxLibc.O_CLOEXEC);
+    }
+
+    /** Resolves {@code path} to a descriptor that only names the file ({@code O_PATH}): nothing is opened. */
+    static int openPathOnly(String path) {
+        return open(path, LinuxLibc.O_PATH | LinuxLibc.O_CLOEXEC);
+    }
+
+    /** Opens, read-only, the file an {@link #openPathOnly} descriptor names; errors name {@code path}. */
+    static int reopenReadOnly(int pathFd, String path) {
+        return open("/proc/self/fd/" + pathFd, LinuxLibc.O_RDONLY | LinuxLibc.O_NONBLOCK | LinuxLibc.O_CLOEXEC, path);
+    }
+
+    private static int open(String path, int flags) {
+        return open(path, flags, path);
+    }
+
+    private static int open(String path, int flags, String shownAs) {
         LinuxLibc libc = libc();
         try {
-            return libc.open(path, LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
+            return libc.open(path, flags);
         } catch (LastErrorException e) {
-            throw Errno.toException(e.getErrorCode(), "open", path, e);
+            throw Errno.toException(e.getErrorCode(), "open", shownAs, e);
         }
     }
 

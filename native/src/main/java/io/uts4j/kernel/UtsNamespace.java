@@ -1,6 +1,5 @@
 package io.uts4j.kernel;
 
-import io.uts4j.kernel.NamespaceException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -64,21 +63,15 @@ public final class UtsNamespace implements AutoCloseable {
 
     /**
      * Opens an existing UTS namespace: {@code /proc/<pid>/ns/uts}, {@code /proc/<pid>/task/<tid>/ns/uts},
-     * or a file a namespace was bind-mounted on (e.g. by {@code unshare --uts=FILE}).
+     * or a file a namespace was bind-mounted on (e.g. by {@code unshare --uts=FILE}), directly or
+     * through symbolic links. Nothing else is ever opened: a FIFO, a device or a directory is
+     * rejected without blocking and without side effects.
      *
      * @throws NamespaceException with reason INVALID if the file is not a namespace file or is a
      *                            namespace of another type; NOT_FOUND or PERMISSION if it cannot be opened
      */
     public static UtsNamespace adopt(Path path) {
-        String p = path.toString();
-        int fd = Syscalls.openReadOnly(p);
-        try {
-            checkIsUts(fd, p);
-            return wrap(fd);
-        } catch (RuntimeException | Error e) {
-            Syscalls.closeQuietly(fd, e);
-            throw e;
-        }
+        return wrap(NamespaceFile.openUts(path));
     }
 
     /** Opens the calling thread's own UTS namespace, e.g. to keep a handle on the host's. */
@@ -102,30 +95,13 @@ public final class UtsNamespace implements AutoCloseable {
         return Syscalls.uname();
     }
 
+    /** Takes over {@code fd}: closes it if the handle cannot be made. */
     private static UtsNamespace wrap(int fd) {
         try {
             return new UtsNamespace(fd, NamespaceId.ofFd(fd));
         } catch (RuntimeException | Error e) {
             Syscalls.closeQuietly(fd, e);
             throw e;
-        }
-    }
-
-    private static void checkIsUts(int fd, String path) {
-        int type;
-        try {
-            type = Syscalls.namespaceType(fd, path);
-        } catch (NamespaceException e) {
-            if (e.reason() != Reason.INVALID) {
-                throw e;
-            }
-            throw new NamespaceException(Reason.INVALID, path, e.errno(), path
-                    + " is not a namespace file (ioctl NS_GET_NSTYPE: " + Errno.name(e.errno())
-                    + "); expected /proc/<pid>/ns/uts or a file bound by `unshare --uts=FILE`", e);
-        }
-        if (type != LinuxLibc.CLONE_NEWUTS) {
-            throw new NamespaceException(Reason.INVALID, path, 0,
-                    path + " is " + NamespaceTypes.describe(type) + ", not a UTS namespace", null);
         }
     }
 

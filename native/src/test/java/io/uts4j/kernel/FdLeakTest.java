@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 @EnabledOnOs(OS.LINUX)
 class FdLeakTest {
@@ -36,11 +37,14 @@ class FdLeakTest {
     }
 
     @Test
-    void rejectedAdoptionsLeakNoDescriptor() {
-        List<Path> notUts = List.of(Path.of("/proc/self/ns/net"), Path.of("/proc/self/status"));
+    void rejectedAdoptionsLeakNoDescriptor(@TempDir Path dir) {
+        Path fifo = dir.resolve("fifo");
+        Processes.output("mkfifo", fifo.toString());
+        List<Path> notUts = List.of(Path.of("/proc/self/ns/net"), Path.of("/proc/self/status"), Path.of("/dev/zero"),
+                dir, fifo);
         notUts.forEach(FdLeakTest::rejected);
         long before = Processes.openFds();
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 200; i++) {
             notUts.forEach(FdLeakTest::rejected);
         }
         assertThat(Processes.openFds()).isLessThanOrEqualTo(before + 2);

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * <p>Every task accepted ends, with its result or an exception: if the namespace was closed (or
  * the kernel refuses to let a thread in) and no thread already inside is left to run the waiting
  * tasks, they fail with that reason; if no thread can be started, with an
- * {@link IllegalStateException} saying so.
+ * {@link IllegalStateException} saying so. Tasks failed together get the same exception object.
  *
  * <p>The executor does not own the namespace: closing it leaves the {@link UtsNamespace} open.
  */
@@ -95,7 +95,7 @@ public final class NamespaceExecutor implements AutoCloseable {
      *   <li>Called from one of this executor's own threads, the task runs inline, without a limit.</li>
      * </ul>
      *
-     * @param timeout the longest the caller waits, hand-off included
+     * @param timeout the longest the caller waits, hand-off included; zero or negative: no wait at all
      * @return what the task returned
      * @throws TimeoutException           if the task did not end within {@code timeout}
      * @throws Exception                  otherwise as {@link #call}, but never InterruptedException

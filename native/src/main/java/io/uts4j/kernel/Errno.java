@@ -10,6 +10,8 @@ final class Errno {
     static final int EBADF = 9;
     static final int EACCES = 13;
     static final int EINVAL = 22;
+    static final int ENFILE = 23;
+    static final int EMFILE = 24;
     static final int ENOTTY = 25;
     static final int ENOSPC = 28;
 
@@ -25,7 +27,7 @@ final class Errno {
         Reason reason = reasonOf(errno);
         String where = path == null ? "" : " on " + path;
         String message = operation + where + " failed: " + name(errno) + hint(errno);
-        return new NamespaceException(reason, operation, path, errno, message, cause);
+        return new NamespaceException(reason, path, errno, message, cause);
     }
 
     static Reason reasonOf(int errno) {
@@ -63,6 +65,10 @@ final class Errno {
                 return "ENOTTY (Inappropriate ioctl for device)";
             case ENOSPC:
                 return "ENOSPC (No space left on device)";
+            case ENFILE:
+                return "ENFILE (Too many open files in system)";
+            case EMFILE:
+                return "EMFILE (Too many open files)";
             default:
                 return "errno " + errno;
         }
@@ -80,6 +86,8 @@ final class Errno {
                 return "; the limit in /proc/sys/user/max_uts_namespaces has been reached";
             case EBADF:
                 return "; the namespace file descriptor is not open";
+            case EMFILE:
+                return "; each open UTS namespace holds one file descriptor: raise this process's limit (ulimit -n)";
             default:
                 return "";
         }

@@ -35,7 +35,7 @@ final class NameRules {
 
     private static NamespaceException invalid(String kind, String name, String problem) {
         String shown = name == null ? "null" : '"' + name + '"';
-        return new NamespaceException(Reason.INVALID, "set " + kind, null, 0,
+        return new NamespaceException(Reason.INVALID, null, 0,
                 "set " + kind + " " + shown + " rejected: the " + kind + " " + problem, null);
     }
 }

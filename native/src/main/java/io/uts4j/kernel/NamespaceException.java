@@ -29,23 +29,19 @@ public class NamespaceException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final String operation;
     private final String path;
     private final int errno;
 
     /**
-     * @param reason    the category of failure
-     * @param operation the operation that failed, e.g. {@code "setns"}
-     * @param path      the file or namespace concerned, or {@code null}
-     * @param errno     the errno reported, or 0 when the failure did not come from the kernel
-     * @param message   the full human-readable message
-     * @param cause     the underlying cause, or {@code null}
+     * @param reason  the category of failure
+     * @param path    the file or namespace concerned, or {@code null}
+     * @param errno   the errno reported, or 0 when the failure did not come from the kernel
+     * @param message the full human-readable message, naming the operation
+     * @param cause   the underlying cause, or {@code null}
      */
-    public NamespaceException(Reason reason, String operation, String path, int errno, String message,
-                              Throwable cause) {
+    NamespaceException(Reason reason, String path, int errno, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
-        this.operation = operation;
         this.path = path;
         this.errno = errno;
     }
@@ -55,18 +51,13 @@ public class NamespaceException extends RuntimeException {
         return reason;
     }
 
-    /** @return the operation that failed, e.g. {@code "unshare(CLONE_NEWUTS)"} */
-    public String operation() {
-        return operation;
-    }
-
     /** @return the file or namespace the operation was applied to, if there was one */
-    public Optional<String> path() {
+    Optional<String> path() {
         return Optional.ofNullable(path);
     }
 
     /** @return the errno the kernel reported, or 0 if the failure was detected before any system call */
-    public int errno() {
+    int errno() {
         return errno;
     }
 }

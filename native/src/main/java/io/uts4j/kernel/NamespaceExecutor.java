@@ -3,56 +3,45 @@ package io.uts4j.kernel;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Runs tasks inside one {@link UtsNamespace}, on platform threads dedicated to it: each thread
  * enters the namespace once, when it starts, and never leaves it. The caller's thread is never
- * moved. Threads start when needed (up to a maximum), end after an idle keep-alive, and are
- * replaced if a task kills one with an Error. A task submitted from one of this executor's own
- * threads runs inline, so that nested calls cannot deadlock.
+ * moved, and a task never runs outside the namespace. Threads start when needed (up to a maximum),
+ * end after an idle keep-alive, and are replaced if a task kills one with an Error. A task
+ * submitted from one of this executor's own threads runs inline, so that nested calls cannot
+ * deadlock.
  *
- * <p>The executor does not own the namespace: closing it leaves the {@link UtsNamespace} open,
- * and closing the namespace first makes threads that start later fail their task.
+ * <p>Every task accepted ends, with its result or an exception: if the namespace was closed (or
+ * the kernel refuses to let a thread in) and no thread already inside is left to run the waiting
+ * tasks, they fail with that reason; if no thread can be started, with an
+ * {@link IllegalStateException} saying so. Tasks failed together get the same exception object.
+ *
+ * <p>The executor does not own the namespace: closing it leaves the {@link UtsNamespace} open.
  */
 public final class NamespaceExecutor implements AutoCloseable {
 
-    private static final ThreadLocal<NamespaceExecutor> CURRENT = new ThreadLocal<>();
-    /** Tells one worker to end; close() queues as many as there can be workers. */
-    private static final NamespaceTask<Void> STOP = new NamespaceTask<>(() -> null);
+    /** The executor a dedicated thread belongs to; set by {@link NamespaceThreads} on each of its threads. */
+    static final ThreadLocal<NamespaceExecutor> CURRENT = new ThreadLocal<>();
 
     private final UtsNamespace namespace;
-    private final ThreadFactory threadFactory;
-    private final int maxThreads;
-    private final long keepAliveNanos;
-    private final LinkedTransferQueue<NamespaceTask<?>> queue = new LinkedTransferQueue<>();
-    private final AtomicInteger workers = new AtomicInteger();
-    private final AtomicInteger idle = new AtomicInteger();
-    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    private final LongAdder tasksRun = new LongAdder();
-    private final LongAdder threadsStarted = new LongAdder();
-    private volatile boolean closed;
+    private final NamespaceThreads threads;
 
     private NamespaceExecutor(Builder builder) {
         this.namespace = builder.namespace;
-        this.threadFactory = builder.threadFactory != null
+        ThreadFactory factory = builder.threadFactory != null
                 ? builder.threadFactory : DedicatedThreads.defaultFactory(namespace.inode());
-        this.maxThreads = builder.maxThreads;
-        this.keepAliveNanos = builder.keepAlive.toNanos();
+        this.threads = new NamespaceThreads(this, namespace, factory, builder.maxThreads, builder.keepAlive);
     }
 
     /** @return an executor with default settings: daemon threads, up to 4 of them, 60 s keep-alive */
-    public static NamespaceExecutor of(UtsNamespace namespace) {
+    static NamespaceExecutor of(UtsNamespace namespace) {
         return builder(namespace).build();
     }
 
@@ -61,19 +50,9 @@ public final class NamespaceExecutor implements AutoCloseable {
         return new Builder(namespace);
     }
 
-    /** @return whether the calling thread is a dedicated thread of some executor, i.e. lives in its namespace */
-    public static boolean isDedicatedThread() {
-        return CURRENT.get() != null;
-    }
-
     /** @return the executor the calling thread is dedicated to, if it is one of those threads */
-    public static Optional<NamespaceExecutor> current() {
+    static Optional<NamespaceExecutor> current() {
         return Optional.ofNullable(CURRENT.get());
-    }
-
-    /** @return the namespace the tasks run in */
-    public UtsNamespace namespace() {
-        return namespace;
     }
 
     /**
@@ -82,235 +61,98 @@ public final class NamespaceExecutor implements AutoCloseable {
      * @return what the task returned
      * @throws Exception                  whatever the task threw, unchanged (Errors too)
      * @throws RejectedExecutionException after {@link #close()}
-     * @throws IllegalStateException      if a thread was needed and the thread factory could not make one
-     * @throws InterruptedException       if interrupted while waiting; the task is cancelled if it had not started
+     * @throws IllegalStateException      if the namespace is closed, or no thread could be started, and
+     *                                    no thread already inside was left to run the task
+     * @throws NamespaceException         if the kernel did not let a thread into the namespace, with the
+     *                                    same proviso
+     * @throws InterruptedException       if interrupted while waiting; the task is cancelled if it had not
+     *                                    started, else it runs to its end and its result is dropped
      */
     public <T> T call(Callable<T> task) throws Exception {
         Objects.requireNonNull(task, "task");
         if (CURRENT.get() == this) {
-            tasksRun.increment();
+            threads.tasksRun.increment();
             return task.call();
         }
         NamespaceTask<T> handed = new NamespaceTask<>(task);
-        enqueue(handed);
+        threads.enqueue(handed);
         return handed.await();
     }
 
     /**
-     * Runs {@code task} inside the namespace and waits for it; like {@link #call} for code that throws
-     * nothing checked. If interrupted while waiting, it re-asserts the interrupt and throws
-     * {@link CancellationException}.
+     * Runs {@code task} inside the namespace and waits for it at most {@code timeout}, ignoring
+     * interrupts: for work whose result must not be lost, like starting a process (the JDK's own
+     * {@code ProcessBuilder.start} is not interruptible either).
+     *
+     * <ul>
+     *   <li>An interrupt of the caller, before or during the call, does not end the wait; the
+     *       interrupt flag is set when the call returns or throws.</li>
+     *   <li>If the task has not started when the time is up, it is cancelled and never runs.</li>
+     *   <li>If it is running when the time is up, the caller gets a {@link TimeoutException} and the
+     *       task's eventual result, if not null, is handed to {@code ifAbandoned} on the thread that
+     *       ran it (pass {@code Process::destroyForcibly} so that no child process is orphaned). An
+     *       exception {@code ifAbandoned} throws goes to that thread's uncaught-exception handler.</li>
+     *   <li>Called from one of this executor's own threads, the task runs inline, without a limit.</li>
+     * </ul>
+     *
+     * @param timeout the longest the caller waits, hand-off included; zero or negative: no wait at all
+     * @return what the task returned
+     * @throws TimeoutException           if the task did not end within {@code timeout}
+     * @throws Exception                  otherwise as {@link #call}, but never InterruptedException
      */
-    public void run(Runnable task) {
+    public <T> T callUninterruptibly(Callable<T> task, Duration timeout, Consumer<? super T> ifAbandoned)
+            throws Exception {
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(ifAbandoned, "ifAbandoned");
+        long deadline = System.nanoTime() + Math.max(0, saturatedNanos(timeout));
+        if (CURRENT.get() == this) {
+            threads.tasksRun.increment();
+            return task.call();
+        }
+        NamespaceTask<T> handed = new NamespaceTask<>(task);
+        threads.enqueue(handed);
+        return handed.awaitUninterruptibly(deadline, ifAbandoned, "a task in " + namespace);
+    }
+
+    private static long saturatedNanos(Duration d) {
         try {
-            call(() -> {
-                task.run();
-                return null;
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for a task in " + namespace);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) { // a Runnable cannot throw one; only for the compiler
-            throw new IllegalStateException(e);
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? 0 : Long.MAX_VALUE / 2; // far enough that now + it does not overflow
         }
     }
 
     /**
-     * Hands {@code task} over to run inside the namespace.
+     * Hands {@code task} over to run inside the namespace, for tests that need several tasks in flight.
      *
-     * @return its outcome; cancelling it before it starts keeps it from running
-     * @throws RejectedExecutionException after {@link #close()}
-     * @throws IllegalStateException      if a thread was needed and the thread factory could not make one
+     * @return its outcome
      */
-    public <T> CompletableFuture<T> submit(Callable<T> task) {
+    <T> CompletableFuture<T> submit(Callable<T> task) {
         Objects.requireNonNull(task, "task");
         NamespaceTask<T> handed = new NamespaceTask<>(task);
         if (CURRENT.get() == this) {
-            tasksRun.increment();
+            threads.tasksRun.increment();
             handed.execute();
             handed.publish();
         } else {
-            enqueue(handed);
+            threads.enqueue(handed);
         }
         return handed.future();
     }
 
-    /*
-     * Scheduling. `idle` counts threads free for a task, minus queued tasks already promised to one
-     * of them ("claimed"). A task goes to a free thread if one can be claimed, else to a new thread
-     * as its first task (so a new thread is never taken by another task first), else waits in the
-     * queue for a busy thread. Every way a thread ends re-checks the queue, so no task is stranded.
-     */
-    private void enqueue(NamespaceTask<?> task) {
-        if (closed) {
-            throw rejected();
-        }
-        if (claimIdleThread()) {
-            task.claimed = true;
-            offer(task);
-        } else if (reserveThread()) {
-            startThread(task);
-        } else {
-            offer(task);
-            // Every thread may have ended between our look and the offer: then one more is allowed.
-            if (reserveThread()) {
-                startThread(null);
-            }
-        }
-    }
-
-    private boolean claimIdleThread() {
-        int n;
-        while ((n = idle.get()) > 0) {
-            if (idle.compareAndSet(n, n - 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean reserveThread() {
-        int n;
-        while ((n = workers.get()) < maxThreads && !closed) {
-            if (workers.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void offer(NamespaceTask<?> task) {
-        queue.offer(task);
-        if (closed && queue.remove(task)) { // close() ran meanwhile; its STOPs may be ahead of this task
-            throw rejected();
-        }
-    }
-
-    /** Starts a reserved thread; if it cannot be made, {@code first} fails (in the caller) instead. */
-    private void startThread(NamespaceTask<?> first) {
-        try {
-            DedicatedThreads.check(threadFactory.newThread(() -> work(first)), threadFactory).start();
-            threadsStarted.increment();
-        } catch (RuntimeException | Error e) {
-            workers.decrementAndGet();
-            if (first == null && workers.get() == 0) {
-                failQueued(e); // no thread is left to run them
-            }
-            throw e;
-        }
-    }
-
-    /** The body of each dedicated thread. */
-    private void work(NamespaceTask<?> first) {
-        Thread self = Thread.currentThread();
-        threads.add(self);
-        try {
-            try {
-                namespace.join();
-            } catch (RuntimeException | Error e) {
-                failInsteadOfRunning(first, e);
-                return;
-            }
-            CURRENT.set(this);
-            NamespaceTask<?> task = first;
-            if (task == null) {
-                idle.incrementAndGet();
-                task = awaitTask();
-            }
-            while (task != null && runTask(task)) {
-                task = awaitTask();
-            }
-        } finally {
-            threads.remove(self);
-            workers.decrementAndGet();
-            // A task may have been queued while this thread was deciding to end: make sure someone runs it.
-            if (!closed && !queue.isEmpty() && reserveThread()) {
-                try {
-                    startThread(null);
-                } catch (RuntimeException | Error ignored) { // startThread failed the queued tasks
-                }
-            }
-        }
-    }
-
-    /** @return false if this thread must end: the task threw an Error */
-    private boolean runTask(NamespaceTask<?> task) {
-        Thread.interrupted(); // one task's interrupt must not reach the next
-        tasksRun.increment();
-        boolean healthy = task.execute();
-        if (healthy) {
-            idle.incrementAndGet(); // before the caller sees the result, so that its next task finds this thread
-        }
-        task.publish();
-        return healthy;
-    }
-
-    /** @return the next task, or null when this thread should end (idle too long, or closed) */
-    private NamespaceTask<?> awaitTask() {
-        while (true) {
-            NamespaceTask<?> task;
-            try {
-                task = queue.poll(keepAliveNanos, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                continue; // a stray interrupt, e.g. left by a task; only STOP or idleness end a thread
-            }
-            if (task == STOP) {
-                return null;
-            }
-            if (task != null) {
-                if (!task.claimed) {
-                    idle.decrementAndGet();
-                }
-                return task;
-            }
-            if (claimIdleThread()) { // nobody counts on this thread: retire it
-                return null;
-            }
-        }
-    }
-
-    /** Never runs a task outside the namespace: fails one instead, so that the error is seen. */
-    private void failInsteadOfRunning(NamespaceTask<?> first, Throwable error) {
-        NamespaceTask<?> task = first != null ? first : queue.poll();
-        if (task == STOP) {
-            queue.offer(STOP);
-        } else if (task != null) {
-            if (task.claimed) {
-                idle.incrementAndGet(); // the free thread it was promised to is free again
-            }
-            task.fail(error);
-        }
-    }
-
-    private void failQueued(Throwable cause) {
-        NamespaceTask<?> task;
-        while ((task = queue.poll()) != null) {
-            if (task != STOP) {
-                task.fail(cause);
-            }
-        }
-    }
-
-    private RejectedExecutionException rejected() {
-        return new RejectedExecutionException("the NamespaceExecutor for " + namespace + " is closed");
-    }
-
     /** @return the number of tasks run so far, inline ones included */
-    public long tasksRun() {
-        return tasksRun.sum();
+    long tasksRun() {
+        return threads.tasksRun.sum();
     }
 
     /** @return the number of dedicated threads started so far, replacements included */
-    public long threadsStarted() {
-        return threadsStarted.sum();
+    long threadsStarted() {
+        return threads.threadsStarted.sum();
     }
 
-    /** @return the number of dedicated threads alive now */
-    public int liveThreads() {
-        return workers.get();
+    /** @return the number of dedicated threads started and not yet ended */
+    int liveThreads() {
+        return threads.live();
     }
 
     /**
@@ -319,38 +161,21 @@ public final class NamespaceExecutor implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (int i = 0; i < maxThreads; i++) {
-            queue.offer(STOP);
-        }
+        threads.close();
     }
 
     /**
-     * Waits for the threads to end after {@link #close()}.
+     * Waits until every thread has finished its last task, after {@link #close()}.
      *
-     * @return whether they all ended within {@code timeout}
+     * @return whether they all did within {@code timeout}
      */
-    public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (workers.get() > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            for (Thread t : threads) {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-            Thread.sleep(1); // a thread counted but not yet registered
-        }
-        return true;
+    boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return threads.awaitTermination(timeout);
     }
 
     @Override
     public String toString() {
-        return "NamespaceExecutor[" + namespace + ", threads=" + workers.get() + (closed ? ", closed]" : "]");
+        return "NamespaceExecutor[" + namespace + ", threads=" + threads.live() + (threads.isClosed() ? ", closed]" : "]");
     }
 
     /** Settings for a {@link NamespaceExecutor}. */

@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import io.uts4j.kernel.NamespaceException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Typed wrappers over {@link LinuxLibc}: each turns errno into a {@link NamespaceException} that
@@ -27,7 +28,8 @@ final class Syscalls {
                 if (!os.startsWith("Linux")) {
                     throw new UnsupportedOperationException("UTS namespaces exist only on Linux, not on " + os);
                 }
-                libc = Native.load("c", LinuxLibc.class);
+                Native.register(LinuxLibc.class, "c");
+                libc = new LinuxLibc();
             } catch (Throwable t) { // LinkageError when JNA or its native part is missing, and anything else
                 failure = t;
             }
@@ -49,7 +51,7 @@ final class Syscalls {
     private static LinuxLibc libc() {
         String reason = unavailableReason();
         if (reason != null) {
-            throw new NamespaceException(Reason.UNSUPPORTED, "load libc", null, 0,
+            throw new NamespaceException(Reason.UNSUPPORTED, null, 0,
                     "UTS namespaces are not available here: " + reason, Loaded.FAILURE);
         }
         return Loaded.LIBC;
@@ -108,23 +110,76 @@ final class Syscalls {
 
     /** @return all six names as the calling thread's UTS namespace has them */
     static UtsNames uname() {
+        LinuxLibc.Utsname u = rawUname();
+        return new UtsNames(cString(u.nodename), cString(u.domainname), cString(u.sysname),
+                cString(u.release), cString(u.version), cString(u.machine));
+    }
+
+    /** @return the domain name of the calling thread's UTS namespace, byte for byte as the kernel keeps it */
+    static byte[] domainnameBytes() {
+        byte[] buf = rawUname().domainname;
+        return Arrays.copyOf(buf, cLength(buf));
+    }
+
+    private static LinuxLibc.Utsname rawUname() {
         LinuxLibc.Utsname u = new LinuxLibc.Utsname();
         try {
             libc().uname(u);
         } catch (LastErrorException e) {
             throw Errno.toException(e.getErrorCode(), "uname", null, e);
         }
-        return new UtsNames(cString(u.nodename), cString(u.domainname), cString(u.sysname),
-                cString(u.release), cString(u.version), cString(u.machine));
+        return u;
     }
 
-    /** Opens {@code path} read-only and close-on-exec, so that no child process inherits it. */
+    /**
+     * Opens {@code path} read-only, close-on-exec so that no child process inherits it, and
+     * non-blocking so that a FIFO cannot hold the caller.
+     */
     static int openReadOnly(String path) {
+        return open(path, LinuxLibc.O_RDONLY | LinuxLibc.O_NONBLOCK | LinuxLibc.O_CLOEXEC);
+    }
+
+    /** Resolves {@code path} to a descriptor that only names the file ({@code O_PATH}): nothing is opened. */
+    static int openPathOnly(String path) {
+        return open(path, LinuxLibc.O_PATH | LinuxLibc.O_CLOEXEC);
+    }
+
+    /** Opens {@code name} in the directory open on {@code dirFd} ({@code what}, for messages) like {@link #openReadOnly}. */
+    static int openReadOnlyAt(int dirFd, String what, String name) {
+        try {
+            return libc().openat(dirFd, name, LinuxLibc.O_RDONLY | LinuxLibc.O_NONBLOCK | LinuxLibc.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "openat", what + "/" + name, e);
+        }
+    }
+
+    /** @return where the symbolic link {@code path} points (its first 256 bytes: plenty for the links read here) */
+    static String readlink(String path) {
+        byte[] buf = new byte[256];
+        long len;
+        try {
+            len = libc().readlink(path, buf, buf.length);
+        } catch (LastErrorException e) {
+            throw Errno.toException(e.getErrorCode(), "readlink", path, e);
+        }
+        return new String(buf, 0, (int) len, StandardCharsets.UTF_8);
+    }
+
+    /** Opens, read-only, the file an {@link #openPathOnly} descriptor names; errors name {@code path}. */
+    static int reopenReadOnly(int pathFd, String path) {
+        return open("/proc/self/fd/" + pathFd, LinuxLibc.O_RDONLY | LinuxLibc.O_NONBLOCK | LinuxLibc.O_CLOEXEC, path);
+    }
+
+    private static int open(String path, int flags) {
+        return open(path, flags, path);
+    }
+
+    private static int open(String path, int flags, String shownAs) {
         LinuxLibc libc = libc();
         try {
-            return libc.open(path, LinuxLibc.O_RDONLY | LinuxLibc.O_CLOEXEC);
+            return libc.open(path, flags);
         } catch (LastErrorException e) {
-            throw Errno.toException(e.getErrorCode(), "open", path, e);
+            throw Errno.toException(e.getErrorCode(), "open", shownAs, e);
         }
     }
 
@@ -156,27 +211,17 @@ final class Syscalls {
         }
     }
 
-    /** @return the kernel's id of the calling thread */
-    static int gettid() {
-        LinuxLibc libc = libc();
-        try {
-            return libc.gettid();
-        } catch (UnsatisfiedLinkError old) { // glibc before 2.30
-            String arch = System.getProperty("os.arch");
-            long number = arch.equals("aarch64") ? LinuxLibc.SYS_GETTID_AARCH64 : LinuxLibc.SYS_GETTID_X86_64;
-            return (int) libc.syscall(number);
-        } catch (LastErrorException e) {
-            throw Errno.toException(e.getErrorCode(), "gettid", null, e);
-        }
-    }
-
     /** Decodes a NUL-terminated buffer the kernel filled. */
     static String cString(byte[] buf) {
+        return new String(buf, 0, cLength(buf), StandardCharsets.UTF_8);
+    }
+
+    private static int cLength(byte[] buf) {
         int len = 0;
         while (len < buf.length && buf[len] != 0) {
             len++;
         }
-        return new String(buf, 0, len, StandardCharsets.UTF_8);
+        return len;
     }
 
     private static String printable(byte[] name) {

@@ -42,14 +42,15 @@ class NamespaceExecutorTest {
     @Test
     void callReturnsTheResultComputedInsideTheNamespace() throws Exception {
         try (NamespaceExecutor executor = NamespaceExecutor.of(ns)) {
-            assertThat(executor.call(() -> UtsNamespace.currentThreadInode())).isEqualTo(ns.inode());
-            assertThat(executor.call(NamespaceExecutor::isDedicatedThread)).isTrue();
+            assertThat(executor.call(() -> Processes.read("/proc/sys/kernel/hostname"))).isEqualTo("executor-test");
+            assertThat(executor.call(() -> NamespaceExecutor.current().isPresent())).isTrue();
             assertThat(executor.call(() -> NamespaceExecutor.current().orElseThrow())).isSameAs(executor);
-            assertThat(NamespaceExecutor.isDedicatedThread()).isFalse();
+            assertThat(NamespaceExecutor.current()).isEmpty();
             assertThat(executor.call(() -> Thread.currentThread().getName()))
                     .isEqualTo("uts4j-ns-" + ns.inode() + "-1");
             assertThat(executor.call(() -> Thread.currentThread().isDaemon())).isTrue();
             assertThat(executor.tasksRun()).isEqualTo(5);
+            assertThat(Processes.read("/proc/sys/kernel/hostname")).isNotEqualTo("executor-test");
         }
     }
 
@@ -117,7 +118,7 @@ class NamespaceExecutorTest {
         NamespaceExecutor executor = NamespaceExecutor.builder(ns).maxThreads(2).build();
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> running = executor.submit(() -> {
-            release.await();
+            assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
             return "finished";
         });
         CompletableFuture<String> queued = executor.submit(() -> "queued too");
@@ -176,24 +177,6 @@ class NamespaceExecutorTest {
             assertThat(peak.get()).isBetween(1, 3);
             assertThat(executor.threadsStarted()).isLessThanOrEqualTo(3);
             assertThat(executor.tasksRun()).isEqualTo(30);
-        }
-    }
-
-    @Test
-    void roundTripIsFast() throws Exception {
-        try (NamespaceExecutor executor = NamespaceExecutor.of(ns)) {
-            for (int i = 0; i < 2000; i++) { // warm-up, also for the JIT
-                executor.call(() -> 1);
-            }
-            int rounds = 5000;
-            long start = System.nanoTime();
-            for (int i = 0; i < rounds; i++) {
-                executor.call(() -> 1);
-            }
-            long micros = (System.nanoTime() - start) / rounds / 1000;
-            System.out.println("NamespaceExecutor.call round trip: " + micros + " µs");
-            // Generous, as the machines are noisy: spawning `nsenter` costs milliseconds.
-            assertThat(micros).isLessThan(500);
         }
     }
 }

@@ -2,13 +2,17 @@ package io.uts4j.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs commands from the calling thread — so in that thread's UTS namespace — and reads /proc. */
 final class Processes {
@@ -28,22 +32,48 @@ final class Processes {
         return result.output().trim();
     }
 
+    /** Runs {@code command} to its end, or fails after 30 s; its output goes to a file, so nothing waits on a pipe. */
     static Result run(List<String> command) {
+        Path out = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            out = Files.createTempFile("uts4j-test-", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
             process.getOutputStream().close();
-            // Read on this thread: outputs here are small, and the pipe closes when the process ends.
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+            if (!ended) {
                 process.destroyForcibly();
-                throw new AssertionError(command + " did not finish in 30 s; it printed: " + out);
             }
-            return new Result(process.exitValue(), out);
+            String printed = Files.readString(out);
+            if (!ended) {
+                throw new AssertionError(command + " did not finish in 30 s; it printed: " + printed);
+            }
+            return new Result(process.exitValue(), printed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
+            }
+        }
+    }
+
+    /** @return the first line {@code process} prints, read on a helper thread so that the wait has a limit */
+    static String firstLine(Process process) throws Exception {
+        FutureTask<String> read = new FutureTask<>(() -> new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine());
+        Thread reader = new Thread(read, "first line of " + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return read.get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError(process.info().commandLine().orElse("process " + process.pid())
+                    + " printed no line in 30 s");
         }
     }
 

@@ -45,13 +45,6 @@ class SyscallErrorsTest {
     }
 
     @Test
-    void gettidIsTheKernelThreadId() throws Exception {
-        int tid = Syscalls.gettid();
-        assertThat(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self")).toString())
-                .endsWith("/task/" + tid);
-    }
-
-    @Test
     void errnoMessagesSayWhatToDo() {
         assertThat(Errno.toException(Errno.EPERM, "unshare(CLONE_NEWUTS)", null, null))
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.PERMISSION))

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -87,9 +90,7 @@ class UtsNamespaceTest {
             assertThat(inside[0]).isEqualTo(processNs);
             assertThat(inside[1]).isEqualTo(ns.inode());
 
-            CompletableFuture<String> other = new CompletableFuture<>();
-            new Thread(() -> other.complete(read("/proc/sys/kernel/hostname"))).start();
-            assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(hostHostname);
+            assertThat(onNewThread(() -> read("/proc/sys/kernel/hostname"))).isEqualTo(hostHostname);
         }
     }
 
@@ -124,7 +125,10 @@ class UtsNamespaceTest {
             ns.setHostname("shared-new");
             after.await(10, TimeUnit.SECONDS);
 
-            List<String> results = seen.stream().map(CompletableFuture::join).toList();
+            List<String> results = new ArrayList<>();
+            for (CompletableFuture<String> one : seen) {
+                results.add(one.get(10, TimeUnit.SECONDS));
+            }
             assertThat(results).allMatch(r -> r.startsWith("shared-old->shared-new@"));
             assertThat(results.stream().map(r -> r.substring(r.indexOf('@'))).distinct()).hasSize(threads);
         }
@@ -154,12 +158,8 @@ class UtsNamespaceTest {
     void threadsAndProcessesStartedInsideInheritTheNamespace() throws Exception {
         try (UtsNamespace ns = UtsNamespace.create("inherited", null);
              NamespaceExecutor executor = NamespaceExecutor.of(ns)) {
-            String fromThread = executor.call(() -> {
-                CompletableFuture<String> seen = new CompletableFuture<>();
-                new Thread(() -> seen.complete(
-                        NamespaceExecutor.isDedicatedThread() + " " + read("/proc/sys/kernel/hostname"))).start();
-                return seen.get(10, TimeUnit.SECONDS);
-            });
+            String fromThread = executor.call(() -> onNewThread(
+                    () -> NamespaceExecutor.current().isPresent() + " " + read("/proc/sys/kernel/hostname")));
             assertThat(fromThread).isEqualTo("false inherited");
             assertThat(executor.call(() -> output("sh", "-c", "sh -c hostname"))).isEqualTo("inherited");
         }
@@ -215,6 +215,15 @@ class UtsNamespaceTest {
         KernelSupport.Probe probe = KernelSupport.probe();
         assertThat(probe.usable()).as(probe.reason()).isTrue();
         assertThat(UtsNamespace.isSupported()).isTrue();
+    }
+
+    /** @return what {@code job} returns on a new thread, or what it throws (within 10 s) */
+    private static <T> T onNewThread(Callable<T> job) throws Exception {
+        FutureTask<T> task = new FutureTask<>(job);
+        Thread thread = new Thread(task, "plain-thread");
+        thread.setDaemon(true);
+        thread.start();
+        return task.get(10, TimeUnit.SECONDS);
     }
 
     /** @return the ids of this JVM's threads whose UTS namespace has {@code inode} */

@@ -104,7 +104,7 @@ public final class UtsNamespace implements AutoCloseable {
     }
 
     /** Opens the calling thread's own UTS namespace, e.g. to keep a handle on the host's. */
-    static UtsNamespace ofCurrentThread() {
+    public static UtsNamespace ofCurrentThread() {
         return wrap(Syscalls.openReadOnly(CURRENT_THREAD_NS));
     }
 
@@ -139,7 +139,7 @@ public final class UtsNamespace implements AutoCloseable {
     }
 
     /** @return whether both handles refer to the same namespace */
-    boolean sameAs(UtsNamespace other) {
+    public boolean sameAs(UtsNamespace other) {
         return id.equals(other.id);
     }
 

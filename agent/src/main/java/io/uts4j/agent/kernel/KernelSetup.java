@@ -3,10 +3,12 @@ package io.uts4j.agent.kernel;
 import io.uts4j.agent.config.ConfigException;
 import io.uts4j.agent.config.KernelMode;
 import io.uts4j.agent.config.TenantSpec;
+import io.uts4j.kernel.InitialNames;
 import io.uts4j.kernel.NamespaceException;
 import io.uts4j.kernel.UtsNames;
 import io.uts4j.kernel.UtsNamespace;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +75,26 @@ public final class KernelSetup {
             if (!UtsNamespace.isSupported()) {
                 return unavailable(mode, specs, "this JVM cannot use Linux UTS namespaces (not Linux, or JNA cannot load)");
             }
+            // New namespaces are made in one batch (one short-lived thread unsharing again and again:
+            // thousands take a fraction of a second); adopted ones are opened one by one.
+            List<TenantSpec> made = new ArrayList<>();
+            List<InitialNames> initial = new ArrayList<>();
             for (TenantSpec t : specs) {
                 if (!t.wantsNamespace()) continue;
-                UtsNamespace ns = t.adopts() ? adopt(t) : UtsNamespace.create(t.hostname(), t.domainname());
-                namespaces.put(t.id(), new TenantNamespace(t.id(), ns));
-                names.put(t.id(), t.adopts() ? namesOf(t, ns) : new String[] {t.hostname(), t.domainname()});
+                if (t.adopts()) {
+                    UtsNamespace ns = adopt(t);
+                    namespaces.put(t.id(), new TenantNamespace(t.id(), ns));
+                    names.put(t.id(), namesOf(t, ns));
+                } else {
+                    made.add(t);
+                    initial.add(new InitialNames(t.hostname(), t.domainname()));
+                }
+            }
+            List<UtsNamespace> created = initial.isEmpty() ? List.of() : UtsNamespace.createAll(initial);
+            for (int i = 0; i < made.size(); i++) {
+                TenantSpec t = made.get(i);
+                namespaces.put(t.id(), new TenantNamespace(t.id(), created.get(i)));
+                names.put(t.id(), new String[] {t.hostname(), t.domainname()});
             }
             return new Outcome(namespaces, names, null);
         } catch (NamespaceException e) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import jdk.internal.misc.Uts4jInstall;
 import jdk.internal.misc.Uts4jTenant;
@@ -21,9 +23,16 @@ import jdk.internal.misc.Uts4jTenant;
  */
 public final class TenantNamespace implements AutoCloseable {
     private static final int LAUNCH_THREADS = 2;
+    /**
+     * The longest a process launch waits for the tenant's launch lane (queueing and starting): it never
+     * waits forever. A launch still queued then is cancelled (it never starts); one under way when
+     * time is up ends its process as soon as it exists, so no child is left running unseen.
+     */
+    static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
     private static final int TASK_THREADS = 4;
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 
+    private final String tenantId;
     private final UtsNamespace namespace;
     private final NamespaceExecutor launches;
     private final NamespaceExecutor tasks;
@@ -31,6 +40,7 @@ public final class TenantNamespace implements AutoCloseable {
     private volatile Uts4jTenant tenant; // set once the tenant exists
 
     TenantNamespace(String tenantId, UtsNamespace namespace) {
+        this.tenantId = tenantId;
         this.namespace = namespace;
         this.launches = NamespaceExecutor.builder(namespace).threadFactory(new Threads(tenantId, "launch"))
                 .maxThreads(LAUNCH_THREADS).keepAlive(KEEP_ALIVE).build();
@@ -43,12 +53,20 @@ public final class TenantNamespace implements AutoCloseable {
         this.tenant = t;
     }
 
-    /** Starts a prepared builder from a thread inside the namespace. */
+    /**
+     * Starts a prepared builder from a thread inside the namespace. As the JDK's own start does, it
+     * starts the process even if the calling thread is interrupted, and leaves the interrupt set.
+     */
     public Process start(ProcessBuilder prepared) throws IOException {
         Process p = launch(new Callable<Process>() { // not a lambda: the first launch may come early
             @Override
             public Process call() throws IOException {
                 return prepared.start();
+            }
+        }, new Consumer<Process>() {
+            @Override
+            public void accept(Process late) {
+                late.destroyForcibly();
             }
         });
         return followingRenames(p);
@@ -61,15 +79,24 @@ public final class TenantNamespace implements AutoCloseable {
             public List<Process> call() throws IOException {
                 return ProcessBuilder.startPipeline(prepared);
             }
+        }, new Consumer<List<Process>>() {
+            @Override
+            public void accept(List<Process> late) {
+                for (Process p : late) p.destroyForcibly();
+            }
         });
         for (Process p : started) followingRenames(p);
         return started;
     }
 
-    private <T> T launch(Callable<T> start) throws IOException {
+    private <T> T launch(Callable<T> start, Consumer<T> ifAbandoned) throws IOException {
         long t0 = System.nanoTime();
         try {
-            return launches.call(start);
+            return launches.callUninterruptibly(start, LAUNCH_TIMEOUT, ifAbandoned);
+        } catch (TimeoutException e) {
+            throw new IOException("uts4j: the process was not started inside tenant '" + tenantId + "''s namespace"
+                    + " within " + LAUNCH_TIMEOUT.toSeconds() + " s (its launch threads are busy or stuck); if it"
+                    + " started later it was destroyed", e);
         } catch (IOException | RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {

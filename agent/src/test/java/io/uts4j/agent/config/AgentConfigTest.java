@@ -117,7 +117,14 @@ class AgentConfigTest {
     void badRegexNamesTheProblem() {
         assertThatThrownBy(() -> AgentConfig.parse("tenant.a.hostname=a,tenant.a.threads=work(er"))
                 .hasMessageContaining("tenant.a.threads").hasMessageContaining("'work(er'")
-                .hasMessageContaining("not a valid regular expression");
+                .hasMessageContaining("unclosed group");
+    }
+
+    @Test
+    void ruleThatCannotBeMatchedInLinearTimeIsRefused() {
+        assertThatThrownBy(() -> AgentConfig.parse("tenant.a.hostname=a,tenant.a.threads=(a)\\1"))
+                .hasMessageContaining("tenant.a.threads").hasMessageContaining("backreference")
+                .hasMessageContaining("valid: a java.util.regex pattern using only");
     }
 
     @Test

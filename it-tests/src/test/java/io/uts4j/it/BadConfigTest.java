@@ -19,7 +19,7 @@ class BadConfigTest {
     @CsvSource(delimiter = '|', value = {
         "tenant.a.hostname=a,tenant.a.hostnmae=b | unknown key 'tenant.a.hostnmae' (agent args) with value 'b'; valid keys for tenant 'a': hostname",
         "tenant.a.hostname=bad_name              | key 'tenant.a.hostname' (agent args) has value 'bad_name': label 'bad_name' is not valid; valid: dot-separated labels",
-        "tenant.a.hostname=a,tenant.a.threads=x( | key 'tenant.a.threads' (agent args) has value 'x(': not a valid regular expression",
+        "tenant.a.hostname=a,tenant.a.threads=x( | key 'tenant.a.threads' (agent args) has value 'x(': unclosed group",
         "tenant.a.hostname=a,tenant.a.address=10.0.0.300 | key 'tenant.a.address' (agent args) has value '10.0.0.300': not an IP literal; valid: an IPv4 literal",
         "kernel=sometimes,tenant.a.hostname=a    | key 'kernel' (agent args) has value 'sometimes': not a kernel mode; valid: auto, required, off",
         "config=/nonexistent/uts4j.conf          | key 'config' (agent args) has value '/nonexistent/uts4j.conf': the file cannot be read",

@@ -120,7 +120,7 @@ java_args() {
     printf '%s\n' "${args[@]}" -cp "$work/classes" Hello
 }
 
-# A run folder: its own copy of the agent jar (uts4j keeps woven classes in uts4j-cache beside it),
+# A run folder: its own copy of the agent jar (so nothing beside the jar carries over from a run to the next),
 # an empty HOME, java.io.tmpdir and XDG_CACHE_HOME (where JNA unpacks its native library).
 prepare() {
     local config=$1 dir=$2

@@ -1,5 +1,6 @@
 package io.uts4j.agent.cli;
 
+import io.uts4j.agent.ThisJar;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Properties;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.uts4j.agent.cli;
 
+import io.uts4j.agent.ThisJar;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

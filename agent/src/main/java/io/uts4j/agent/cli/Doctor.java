@@ -1,5 +1,6 @@
 package io.uts4j.agent.cli;
 
+import io.uts4j.agent.ThisJar;
 import io.uts4j.agent.kernel.KernelSetup;
 import io.uts4j.kernel.KernelSupport;
 import java.io.IOException;

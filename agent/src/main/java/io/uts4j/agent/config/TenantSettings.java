@@ -2,7 +2,6 @@ package io.uts4j.agent.config;
 
 import io.uts4j.agent.rules.RuleCompiler;
 import io.uts4j.agent.rules.RuleSyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -19,7 +18,6 @@ public final class TenantSettings {
     static final String KEYS = "hostname, domainname, address, threads, loader, namespace, env.<NAME>, property.<key>";
     private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final int MAX_DOMAIN_BYTES = 64;
     /**
      * Variables that change how a child loads code: the dynamic loader's ({@code LD_*}), the ones
      * glibc itself ignores for set-user-ID programs for that reason ({@code unsecvars.h}), and the
@@ -115,13 +113,9 @@ public final class TenantSettings {
                 if (problem != null) throw ConfigException.badValue(s, problem, HostnameSyntax.VALID);
                 hostname = v;
             } else if (field.equals("domainname")) {
-                String problem = HostnameSyntax.problem(v);
+                String problem = HostnameSyntax.problem(v); // the same rules, the same 64-byte bound
                 if (problem != null) {
                     throw ConfigException.badValue(s, problem, HostnameSyntax.VALID.replace("host", "domain"));
-                }
-                int bytes = v.getBytes(StandardCharsets.UTF_8).length;
-                if (bytes > MAX_DOMAIN_BYTES) {
-                    throw ConfigException.badValue(s, "it is " + bytes + " bytes long", "valid: at most 64 bytes");
                 }
                 domainname = v;
             } else if (field.equals("address")) {

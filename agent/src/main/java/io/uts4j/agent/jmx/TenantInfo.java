@@ -1,5 +1,6 @@
 package io.uts4j.agent.jmx;
 
+import io.uts4j.agent.kernel.Latency;
 import io.uts4j.agent.kernel.TenantNamespace;
 import io.uts4j.agent.tenants.TenantRuntime;
 

@@ -8,7 +8,6 @@ import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import io.uts4j.agent.ThisJar;
 import jdk.internal.misc.Uts4jInstall;
 
 /**
@@ -44,7 +44,7 @@ public final class JnaLayer {
      * JNA's class loader, the layer made on first call; null where no agent started (the jar's own
      * commands), as only the agent's bootstrap can grant the layer native access.
      */
-    public static synchronized ClassLoader loader() throws IOException, URISyntaxException {
+    public static synchronized ClassLoader loader() throws IOException {
         if (loader == null && agentStarted()) loader = make();
         return loader;
     }
@@ -58,8 +58,8 @@ public final class JnaLayer {
         }
     }
 
-    private static ClassLoader make() throws IOException, URISyntaxException {
-        Path jarPath = Path.of(JnaLayer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    private static ClassLoader make() throws IOException {
+        Path jarPath = ThisJar.path();
         JarFile jar = new JarFile(jarPath.toFile(), false); // open for the JVM's life, as the layer's classes are
         Set<String> packages = new TreeSet<>();
         List<String> resources = new ArrayList<>();

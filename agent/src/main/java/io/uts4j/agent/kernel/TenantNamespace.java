@@ -1,6 +1,5 @@
 package io.uts4j.agent.kernel;
 
-import io.uts4j.agent.jmx.Latency;
 import io.uts4j.kernel.NamespaceExecutor;
 import io.uts4j.kernel.UtsNames;
 import io.uts4j.kernel.UtsNamespace;
@@ -29,8 +28,6 @@ public final class TenantNamespace implements AutoCloseable {
      * time is up ends its process as soon as it exists, so no child is left running unseen.
      */
     static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
-    private static final int TASK_THREADS = 4;
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 
     private final String tenantId;
     private final UtsNamespace namespace;
@@ -42,10 +39,10 @@ public final class TenantNamespace implements AutoCloseable {
     TenantNamespace(String tenantId, UtsNamespace namespace) {
         this.tenantId = tenantId;
         this.namespace = namespace;
+        // Both lanes keep the executor's defaults (idle threads end after 60 s); launches are short and need fewer.
         this.launches = NamespaceExecutor.builder(namespace).threadFactory(new Threads(tenantId, "launch"))
-                .maxThreads(LAUNCH_THREADS).keepAlive(KEEP_ALIVE).build();
-        this.tasks = NamespaceExecutor.builder(namespace).threadFactory(new Threads(tenantId, "task"))
-                .maxThreads(TASK_THREADS).keepAlive(KEEP_ALIVE).build();
+                .maxThreads(LAUNCH_THREADS).build();
+        this.tasks = NamespaceExecutor.builder(namespace).threadFactory(new Threads(tenantId, "task")).build();
     }
 
     /** Binds the namespace to its tenant; tasks run as that tenant from then on. */

@@ -1,13 +1,13 @@
-package io.uts4j.agent.cli;
+package io.uts4j.agent;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The agent jar these commands run from (the isolated class loader's code source). */
-final class ThisJar {
+/** The agent jar the isolated part was loaded from (its class loader's code source). */
+public final class ThisJar {
     private ThisJar() {}
 
-    static Path path() {
+    public static Path path() {
         try {
             return Path.of(ThisJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
@@ -16,7 +16,7 @@ final class ThisJar {
     }
 
     /** The path to show in a command line: relative to the working folder where the jar is beneath it. */
-    static String forCommandLine() {
+    public static String forCommandLine() {
         Path jar = path();
         Path here = Path.of("").toAbsolutePath();
         return (jar.startsWith(here) ? here.relativize(jar) : jar).toString();

@@ -1,4 +1,4 @@
-package io.uts4j.agent.jmx;
+package io.uts4j.agent.kernel;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;

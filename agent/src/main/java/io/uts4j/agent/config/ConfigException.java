@@ -19,7 +19,7 @@ public final class ConfigException extends Exception {
      * made visible (a newline as backslash-n, others as a backslash-u escape), at most {@value #SHOWN}
      * characters in all, escapes included (never half a surrogate pair), then how long it was.
      */
-    static String shown(String text) {
+    public static String shown(String text) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         while (i < text.length()) {

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 
 /**
  * Random configurations from one seed: agent args and, often, a file, built from a grammar that mixes
- * valid keys and values with hostile bits. Every input is at most about 2 MB (one megabyte value at most
- * per case, other values under 100,000 characters), so each parse is bounded by construction.
+ * valid keys and values with hostile bits. Every input is at most a few MB (at most 40 settings, one
+ * megabyte value at most per case, other values under 100,000 bytes), so each parse is bounded by construction.
  */
 final class ConfigGenerator {
     /** One input: agent args (naming {@code file} when it is given), and the file's bytes or null. */

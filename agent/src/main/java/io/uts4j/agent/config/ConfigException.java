@@ -16,27 +16,42 @@ public final class ConfigException extends Exception {
 
     /**
      * A key or value as a message may quote it: on one line, with invisible and control characters
-     * made visible (a newline as backslash-n, others as a backslash-u escape), and at most {@value #SHOWN} characters of it.
+     * made visible (a newline as backslash-n, others as a backslash-u escape), at most {@value #SHOWN}
+     * characters in all, escapes included (never half a surrogate pair), then how long it was.
      */
-    static String shown(String text) {
+    public static String shown(String text) {
         StringBuilder b = new StringBuilder();
-        int n = Math.min(text.length(), SHOWN);
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < text.length()) {
             char c = text.charAt(i);
+            String piece;
             if (c == '\n') {
-                b.append("\\n");
+                piece = "\\n";
             } else if (c == '\r') {
-                b.append("\\r");
+                piece = "\\r";
             } else if (c == '\t') {
-                b.append("\\t");
-            } else if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.FORMAT
-                    || Character.getType(c) == Character.UNASSIGNED || Character.isWhitespace(c) && c != ' ') {
-                b.append(String.format("\\u%04x", (int) c));
+                piece = "\\t";
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                piece = text.substring(i, i + 2);
+            } else if (hidden(c)) {
+                piece = String.format("\\u%04x", (int) c);
             } else {
-                b.append(c);
+                piece = String.valueOf(c);
             }
+            if (b.length() + piece.length() > SHOWN) break;
+            b.append(piece);
+            i += piece.length() == 2 && Character.isHighSurrogate(piece.charAt(0)) ? 2 : 1;
         }
-        if (text.length() > n) b.append("…(").append(text.length()).append(" characters)");
+        if (i < text.length()) b.append("…(").append(text.length()).append(" characters)");
         return b.toString();
+    }
+
+    /** Control (C0 and C1), formatting, unassigned, lone surrogate, or whitespace other than a space. */
+    private static boolean hidden(char c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                || type == Character.SURROGATE || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || Character.isWhitespace(c) && c != ' ';
     }
 }

@@ -3,6 +3,7 @@ package io.uts4j.agent.config;
 import io.uts4j.agent.rules.RuleCompiler;
 import io.uts4j.agent.rules.RuleSyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class TenantSettings {
     static final String KEYS = "hostname, domainname, address, threads, loader, namespace, env.<NAME>, property.<key>";
+    static final int MAX_RULE_CHARS = 1024;
     private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     /**
@@ -61,12 +63,43 @@ public final class TenantSettings {
         Builder b = builder(id);
         for (Map.Entry<String, String> e : settings.entrySet()) {
             if (e.getKey() == null || e.getValue() == null) {
-                throw new ConfigException("tenant '" + id + "' (" + origin + ") has a setting " + e.getKey() + "="
-                        + e.getValue() + "; valid: keys and values that are not null");
+                throw new ConfigException("tenant '" + id + "' (" + origin + ") has a setting '"
+                        + ConfigException.shown(String.valueOf(e.getKey())) + "' = '"
+                        + ConfigException.shown(String.valueOf(e.getValue())) + "'; valid: keys and values that are not null");
             }
-            b.set(e.getKey(), new Setting("tenant." + id + "." + e.getKey(), e.getValue().trim(), origin));
+            Setting s = TextLimits.setting("tenant." + id + "." + e.getKey(), e.getValue(), origin);
+            b.set(s.key().substring(("tenant." + id + ".").length()), s);
         }
         return b.build();
+    }
+
+    /**
+     * The one place a {@code threads} or {@code loader} rule is checked before it is used: the rule, or
+     * the refusal naming its key. Today a {@link Pattern} that compiles is accepted, including ones a
+     * backtracking matcher takes exponential time on, such as {@code (.*a){20}}: no crisp syntactic
+     * test separates those from useful rules ({@code (a|a)*} and {@code .*.*.*a} are slow without
+     * nesting), so bounding evaluation is left to the rule matcher, which matches in linear time. Its
+     * own compile step (what it refuses, with the index and reason) belongs here in place of
+     * {@code Pattern.compile}, so that a rule it cannot match never gets past the configuration.
+     *
+     * <p>A rule is at most {@value #MAX_RULE_CHARS} characters: {@code Pattern.compile} takes time
+     * quadratic in the length of a literal (about 1 ms at 1,024 characters, 1.3 s at 65,536).
+     */
+    static String validRule(Setting s, String matchedAgainst) throws ConfigException {
+        if (s.value().length() > MAX_RULE_CHARS) {
+            throw ConfigException.badValue(s, "it is " + s.value().length() + " characters long", "valid: a "
+                    + "java.util.regex pattern of at most " + MAX_RULE_CHARS + " characters matched against "
+                    + matchedAgainst);
+        }
+        // All tenants' rules are matched at once by one automaton, in time linear in the name (a rule
+        // can never stall a thread's constructor): so only the regular constructs are valid.
+        try {
+            RuleCompiler.check(s.value());
+            return s.value();
+        } catch (RuleSyntaxException e) {
+            throw ConfigException.badValue(s, ConfigException.shown(e.problem()), "valid: " + RuleCompiler.SUPPORTED
+                    + ", matched against " + matchedAgainst);
+        }
     }
 
     Builder builder(String id) {
@@ -113,7 +146,8 @@ public final class TenantSettings {
                 if (problem != null) throw ConfigException.badValue(s, problem, HostnameSyntax.VALID);
                 hostname = v;
             } else if (field.equals("domainname")) {
-                String problem = HostnameSyntax.problem(v); // the same rules, the same 64-byte bound
+                // The kernel's domain name has the same 64-byte bound, and resolvers read it as a name alike.
+                String problem = HostnameSyntax.problem(v);
                 if (problem != null) {
                     throw ConfigException.badValue(s, problem, HostnameSyntax.VALID.replace("host", "domain"));
                 }
@@ -122,9 +156,9 @@ public final class TenantSettings {
                 address = AddressLiteral.parse(v);
                 if (address == null) throw ConfigException.badValue(s, "not an IP literal", AddressLiteral.VALID);
             } else if (field.equals("threads")) {
-                threads = rule(s, "the whole thread name");
+                threads = validRule(s, "the whole thread name");
             } else if (field.equals("loader")) {
-                loader = rule(s, "the whole name of the thread's context class loader (or its web application's "
+                loader = validRule(s, "the whole name of the thread's context class loader (or its web application's "
                         + "context name, e.g. shop for a Tomcat application at /shop)");
             } else if (field.equals("namespace")) {
                 namespace = namespace(s);
@@ -136,9 +170,11 @@ public final class TenantSettings {
                             + "'; valid: a name of letters, digits, '_', '.' or '-', not starting with a digit");
                 }
                 if (changesHowCodeLoads(name) && !allowedEnv.contains(name)) {
-                    throw new ConfigException("key '" + s.key() + "' (" + s.origin() + ") sets " + name
-                            + ", which changes how the tenant's child processes load code; valid: another variable,"
-                            + " or, if the operator means it, allow-env=" + name + " in the agent configuration");
+                    String shownName = ConfigException.shown(name);
+                    throw new ConfigException("key '" + ConfigException.shown(s.key()) + "' (" + s.origin() + ") sets "
+                            + shownName + ", which changes how the tenant's child processes load code; valid: another "
+                            + "variable, or, if the operator means it, allow-env=" + shownName
+                            + " in the agent configuration");
                 }
                 env.put(name, v);
             } else if (field.startsWith("property.") && field.length() > "property.".length()) {
@@ -149,24 +185,19 @@ public final class TenantSettings {
             }
         }
 
-        /**
-         * A rule is matched together with every other tenant's by one automaton, in time linear in the
-         * name (a rule can never stall a thread's constructor): so only regular constructs are valid.
-         */
-        private String rule(Setting s, String matchedAgainst) throws ConfigException {
-            try {
-                RuleCompiler.check(s.value());
-                return s.value();
-            } catch (RuleSyntaxException e) {
-                throw ConfigException.badValue(s, e.problem(), "valid: " + RuleCompiler.SUPPORTED
-                        + ", matched against " + matchedAgainst);
-            }
-        }
-
         private String namespace(Setting s) throws ConfigException {
             String v = s.value();
             if (v.equals(TenantSpec.NAMESPACE_NEW) || v.equals(TenantSpec.NAMESPACE_NONE)) return v;
-            Path p = Path.of(v);
+            int bytes = TextLimits.utf8Length(v);
+            if (bytes > ConfigFile.MAX_PATH_BYTES) {
+                throw ConfigException.badValue(s, "it is " + bytes + " bytes long", NAMESPACE_VALID);
+            }
+            Path p;
+            try {
+                p = Path.of(v);
+            } catch (InvalidPathException e) {
+                throw ConfigException.badValue(s, "not a path", NAMESPACE_VALID);
+            }
             if (!p.isAbsolute()) throw ConfigException.badValue(s, "not an absolute path", NAMESPACE_VALID);
             // A namespace file is a regular file to stat; anything else (a FIFO would block the open) is refused unopened.
             if (!Files.isReadable(p)) throw ConfigException.badValue(s, "no readable file there", NAMESPACE_VALID);

@@ -33,7 +33,7 @@ public final class Resolvers implements BiFunction<Thread, ClassLoader, String> 
         try {
             c = Class.forName(className, false, app);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw bad(className, "no such class on the application class path (" + e + ")");
+            throw bad(className, "no such class on the application class path (" + ConfigException.shown(e.toString()) + ")");
         }
         try {
             api = Class.forName(API, false, c.getClassLoader() != null ? c.getClassLoader() : app);
@@ -51,7 +51,7 @@ public final class Resolvers implements BiFunction<Thread, ClassLoader, String> 
     }
 
     private static ConfigException bad(String className, String problem) {
-        return new ConfigException("key 'resolver' has value '" + className + "': " + problem
+        return new ConfigException("key 'resolver' has value '" + ConfigException.shown(className) + "': " + problem
                 + "; valid: a public class on the application class path implementing " + API
                 + ", with a public no-argument constructor");
     }

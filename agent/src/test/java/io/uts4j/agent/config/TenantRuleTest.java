@@ -19,9 +19,17 @@ class TenantRuleTest {
     @Test
     void invalidRuleIsRefusedOnOneLineWithTheReason() {
         assertThatThrownBy(() -> TenantSettings.validRule(threads("work(er"), "the whole thread name"))
-                .hasMessage("key 'tenant.a.threads' (agent args) has value 'work(er': not a valid regular expression "
-                        + "(Unclosed group near index 7); valid: a java.util.regex pattern matched against the whole "
-                        + "thread name");
+                .hasMessageStartingWith("key 'tenant.a.threads' (agent args) has value 'work(er': unclosed group '(' at index 4;"
+                        + " valid: a java.util.regex pattern using only")
+                .hasMessageEndingWith(", matched against the whole thread name")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void ruleThatWouldBacktrackIsMatchedInLinearTimeAndOneThatCannotBeIsRefused() throws Exception {
+        assertThat(TenantSettings.validRule(threads("(.*a){20}"), "the whole thread name")).isEqualTo("(.*a){20}");
+        assertThatThrownBy(() -> TenantSettings.validRule(threads("(a)\\1"), "the whole thread name"))
+                .hasMessageContaining("backreference '\\1' at index 3 is not supported");
     }
 
     @Test

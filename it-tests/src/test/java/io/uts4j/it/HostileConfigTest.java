@@ -52,6 +52,23 @@ class HostileConfigTest {
         return fifo;
     }
 
+    /**
+     * A rule java.util.regex would backtrack on for ages (40 s for a 32-character name, inside
+     * Thread's constructor) is matched in time linear in the name: the thread starts at once.
+     */
+    @Test
+    void ruleThatWouldBacktrackCatastrophicallyCannotStallAThread() {
+        String name = "a".repeat(31) + "b";
+        ForkedJvm.Result r = ForkedJvm.exec(ForkedJvm.on(Jdk.current())
+                .agent("kernel=off,tenant.a.hostname=a-host,tenant.a.threads=(.*a){20}")
+                .command(io.uts4j.it.apps.NamedThread.class, name), TIMEOUT_SECONDS).assertSuccess();
+        assertThat(r.stdout()).as(r.toString()).contains("seen " + io.uts4j.it.apps.Children.run("hostname"));
+        ForkedJvm.Result bound = ForkedJvm.exec(ForkedJvm.on(Jdk.current())
+                .agent("kernel=off,tenant.a.hostname=a-host,tenant.a.threads=(.*a){20}")
+                .command(io.uts4j.it.apps.NamedThread.class, "a".repeat(32)), TIMEOUT_SECONDS).assertSuccess();
+        assertThat(bound.stdout()).as(bound.toString()).contains("seen a-host");
+    }
+
     @Test
     void configNamingAnEndlessDeviceIsRefusedUnread() {
         assertRefusedInOneLine(start("config=/dev/zero"),

@@ -11,7 +11,6 @@ import io.uts4j.agent.tenants.Resolvers;
 import io.uts4j.agent.tenants.TenantRegistry;
 import io.uts4j.agent.weave.Instrumenter;
 import java.lang.instrument.Instrumentation;
-import java.util.Map;
 import java.util.function.BiFunction;
 import jdk.internal.misc.Uts4jInstall;
 import jdk.internal.misc.Uts4jTenants;
@@ -50,9 +49,7 @@ final class Startup {
             // Before any namespace thread exists: it must be born in the host's namespace.
             if (deferred || !kernel.namespaces().isEmpty()) Uts4jInstall.startHostThreadStarter();
             Uts4jTenants table = registry.start(kernel, deferred);
-            // The real environment is captured before System.getenv is woven.
-            Map<String, String> environment = System.getenv();
-            Uts4jInstall.install(table, new AgentServices(registry, environment), environment, config.propagate());
+            Uts4jInstall.install(table, new AgentServices(registry), config.propagate());
             Bootstrap.publishBridge(Uts4jInstall.newBridge());
             t1 = System.nanoTime();
             woven = Instrumenter.install(inst, config.propagate());

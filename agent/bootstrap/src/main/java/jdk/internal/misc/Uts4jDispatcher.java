@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Uts4jDispatcher {
     static volatile Uts4jTenants table = Uts4jTenants.EMPTY;
     static volatile Uts4jServices services;
-    static volatile Map<String, String> realEnvironment = Map.of();
+    private static volatile Map<String, String> realEnvironment; // the JDK's, read on first need
     private static volatile boolean resolverFailureReported;
 
     static {
@@ -93,7 +93,7 @@ public final class Uts4jDispatcher {
             Uts4jTenants tt = table;
             if (tt.isEmpty()) return null;
             Uts4jAnswers a = Uts4jBinding.current(tt);
-            return a == null ? null : a.tenant.environment(realEnvironment);
+            return a == null ? null : a.tenant.environment(realEnvironment());
         } catch (Throwable e) {
             return null;
         }
@@ -224,6 +224,24 @@ public final class Uts4jDispatcher {
         if (tt.isEmpty()) return;
         Uts4jBinding b = Uts4jBinding.LOCAL.get();
         if (b != null && b.resolve(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
+    }
+
+    /**
+     * The JVM's real environment, as the JDK gives it to the host: read once, on first need (not at
+     * start-up: most applications never ask), in a frame of the host so that the woven
+     * {@code System.getenv()} answers as the JDK.
+     */
+    static Map<String, String> realEnvironment() {
+        Map<String, String> m = realEnvironment;
+        if (m == null) {
+            Uts4jBinding.Frame host = Uts4jBinding.open(null);
+            try {
+                realEnvironment = m = System.getenv();
+            } finally {
+                host.close();
+            }
+        }
+        return m;
     }
 
     static void resolverFailed(Object resolver, Throwable e) {

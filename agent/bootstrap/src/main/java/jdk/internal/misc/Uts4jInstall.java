@@ -30,12 +30,9 @@ public final class Uts4jInstall {
     /**
      * Installs the tenants and the agent's services, once.
      *
-     * @param environment the JVM's real environment, captured before {@code System.getenv} was woven
-     * @param propagate   whether work handed to other threads carries the submitter's identity
+     * @param propagate whether work handed to other threads carries the submitter's identity
      */
-    public static synchronized void install(Uts4jTenants tenants, Uts4jServices services,
-                                            Map<String, String> environment, boolean propagate) {
-        Uts4jDispatcher.realEnvironment = Map.copyOf(environment);
+    public static synchronized void install(Uts4jTenants tenants, Uts4jServices services, boolean propagate) {
         Uts4jDispatcher.services = services;
         Uts4jTasks.enabled = propagate;
         Uts4jDispatcher.table = tenants;
@@ -48,6 +45,11 @@ public final class Uts4jInstall {
         Uts4jTasks.enabled = false;
         Uts4jDispatcher.services = null;
         started = false;
+    }
+
+    /** The JVM's real environment (the host's), whatever the calling thread is bound to. */
+    public static Map<String, String> realEnvironment() {
+        return Uts4jDispatcher.realEnvironment();
     }
 
     /** Whether an agent started here already (a second attach must be refused). */

@@ -1,5 +1,6 @@
 package io.uts4j.agent.boot;
 
+import io.uts4j.agent.ThisJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * Defines uts4j's bootstrap — what code woven into JDK methods calls — inside {@code java.base},
@@ -41,20 +44,29 @@ public final class Bootstrap {
         if (isDefined(INSTALL)) return;
         MethodHandles.Lookup misc = MethodHandles.privateLookupIn(jdk.internal.misc.Unsafe.class, MethodHandles.lookup());
         MethodHandles.Lookup concurrent = MethodHandles.privateLookupIn(ConcurrentHashMap.class, MethodHandles.lookup());
+        // Straight from the jar: a resource URL per class would cost a URL connection each.
+        try (JarFile jar = new JarFile(ThisJar.path().toFile(), false)) {
+            defineAll(jar, misc, concurrent);
+        }
+    }
+
+    private static void defineAll(JarFile jar, MethodHandles.Lookup misc, MethodHandles.Lookup concurrent)
+            throws IOException, IllegalAccessException {
         // A class may need another of them to be defined first (the JVM verifies the bootstrap
         // where -XX:+BytecodeVerificationLocal asks it to): define in passes until all are in.
-        List<String> pending = new ArrayList<>(List.of(list()));
+        List<String> pending = new ArrayList<>(List.of(new String(read(jar, LIST), StandardCharsets.UTF_8).trim().split("\n")));
         while (!pending.isEmpty()) {
             List<String> later = new ArrayList<>();
             LinkageError last = null;
             for (String path : pending) {
                 String name = path.substring("boot/".length(), path.length() - ".classdata".length()).replace('/', '.');
-                if (isDefined(name)) continue;
                 try {
-                    define(name, read(path), misc, concurrent);
+                    define(name, read(jar, path), misc, concurrent);
                 } catch (NoClassDefFoundError e) {
                     later.add(path);
                     last = e;
+                } catch (LinkageError e) {
+                    if (!isDefined(name)) throw e; // else an earlier attach, which failed later on, defined it
                 }
             }
             if (later.size() == pending.size()) throw last;
@@ -94,13 +106,10 @@ public final class Bootstrap {
         }
     }
 
-    private static String[] list() throws IOException {
-        return new String(read(LIST), StandardCharsets.UTF_8).trim().split("\n");
-    }
-
-    private static byte[] read(String path) throws IOException {
-        try (InputStream in = Bootstrap.class.getClassLoader().getResourceAsStream(path.trim())) {
-            if (in == null) throw new IOException(path + " is missing from the agent jar");
+    private static byte[] read(JarFile jar, String path) throws IOException {
+        JarEntry e = jar.getJarEntry("inst/" + path.trim());
+        if (e == null) throw new IOException(path + " is missing from the agent jar");
+        try (InputStream in = jar.getInputStream(e)) {
             return in.readAllBytes();
         }
     }

@@ -31,11 +31,10 @@ public final class JmxExporter implements TenantListener {
 
     /** Starts waiting for the platform MBean server; returns at once. */
     public void startWhenReady(Instrumentation inst) {
-        Field field = platformServerField(inst);
         Thread t = new Thread(null, new Runnable() { // not a lambda: this runs in premain (see Instrumenter)
             @Override
             public void run() {
-                waitThenRegister(field);
+                waitThenRegister(platformServerField(inst)); // on this thread: nothing of JMX in premain
             }
         }, "uts4j-jmx", 0, false);
         t.setDaemon(true);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import jdk.internal.misc.Uts4jInstall;
 import jdk.internal.misc.Uts4jServices;
 import jdk.internal.misc.Uts4jTenant;
 
@@ -14,11 +15,9 @@ import jdk.internal.misc.Uts4jTenant;
  */
 public final class AgentServices implements Uts4jServices {
     private final TenantRegistry registry;
-    private final Map<String, String> realEnvironment;
 
-    public AgentServices(TenantRegistry registry, Map<String, String> realEnvironment) {
+    public AgentServices(TenantRegistry registry) {
         this.registry = registry;
-        this.realEnvironment = Map.copyOf(realEnvironment);
     }
 
     private TenantRuntime runtime(Uts4jTenant t) {
@@ -29,12 +28,12 @@ public final class AgentServices implements Uts4jServices {
 
     @Override
     public Process startProcess(Uts4jTenant tenant, ProcessBuilder builder) throws IOException {
-        return ProcessLauncher.start(runtime(tenant), builder, realEnvironment);
+        return ProcessLauncher.start(runtime(tenant), builder, Uts4jInstall.realEnvironment());
     }
 
     @Override
     public List<Process> startPipeline(Uts4jTenant tenant, List<ProcessBuilder> builders) throws IOException {
-        return ProcessLauncher.startPipeline(runtime(tenant), builders, realEnvironment);
+        return ProcessLauncher.startPipeline(runtime(tenant), builders, Uts4jInstall.realEnvironment());
     }
 
     @Override

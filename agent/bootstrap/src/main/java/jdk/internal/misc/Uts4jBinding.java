@@ -259,7 +259,9 @@ public final class Uts4jBinding {
 
     /** Tells whether a thread is being created by a pool, from the frames of its creator. */
     static final class PoolThreads implements Function<Stream<StackWalker.StackFrame>, Boolean> {
-        private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        // Hidden frames too: a factory written as a lambda is a hidden class, and only its frame says ThreadFactory.
+        private static final StackWalker WALKER = StackWalker.getInstance(java.util.EnumSet.of(
+                StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
         private static final PoolThreads SEARCH = new PoolThreads();
         private static final int FRAMES = 32; // a factory sits a few frames above Thread's constructor
 

@@ -222,8 +222,7 @@ public final class Uts4jDispatcher {
     private static void rememberStartedByTenant(Thread thread) {
         Uts4jTenants tt = table;
         if (tt.isEmpty()) return;
-        Uts4jBinding b = Uts4jBinding.LOCAL.get();
-        if (b != null && b.resolve(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
+        if (Uts4jBinding.current(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
     }
 
     static void resolverFailed(Object resolver, Throwable e) {

@@ -85,6 +85,11 @@ public final class Uts4jBinding {
     Uts4jAnswers resolve(Uts4jTenants table) {
         Frame f = top;
         if (f != null) return f.answers(table);
+        return byRules(table);
+    }
+
+    /** The answers by the rules and inheritance alone, whatever frame is open. Must be called on this binding's thread. */
+    Uts4jAnswers byRules(Uts4jTenants table) {
         if (table == seenTable && !resolving) {
             if (!table.hasRules) return answers;
             Thread thread = Thread.currentThread();

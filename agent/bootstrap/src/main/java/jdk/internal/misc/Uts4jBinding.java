@@ -85,6 +85,11 @@ public final class Uts4jBinding {
     Uts4jAnswers resolve(Uts4jTenants table) {
         Frame f = top;
         if (f != null) return f.answers(table);
+        return byRules(table);
+    }
+
+    /** The answers by the rules and inheritance alone, whatever frame is open. Must be called on this binding's thread. */
+    Uts4jAnswers byRules(Uts4jTenants table) {
         if (table == seenTable && !resolving) {
             if (!table.hasRules) return answers;
             Thread thread = Thread.currentThread();
@@ -259,7 +264,9 @@ public final class Uts4jBinding {
 
     /** Tells whether a thread is being created by a pool, from the frames of its creator. */
     static final class PoolThreads implements Function<Stream<StackWalker.StackFrame>, Boolean> {
-        private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        // Hidden frames too: a factory written as a lambda is a hidden class, and only its frame says ThreadFactory.
+        private static final StackWalker WALKER = StackWalker.getInstance(java.util.EnumSet.of(
+                StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
         private static final PoolThreads SEARCH = new PoolThreads();
         private static final int FRAMES = 32; // a factory sits a few frames above Thread's constructor
 

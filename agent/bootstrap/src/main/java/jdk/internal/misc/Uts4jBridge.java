@@ -183,9 +183,9 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
      * created, or any thread with a tenant's classes on its stack.
      */
     static boolean isTenantCode(Uts4jTenants tt, boolean strict) {
-        Uts4jBinding b = Uts4jBinding.LOCAL.get();
-        if (b != null && b.resolve(tt) != null) {
-            int why = b.source();
+        // current(), not just an existing binding: a thread bound by a rule alone may not have resolved yet.
+        if (Uts4jBinding.current(tt) != null) {
+            int why = Uts4jBinding.LOCAL.get().source();
             return why != Uts4jBinding.LOADER && why != Uts4jBinding.RESOLVER || tenantClassOnStack(tt);
         }
         if (!strict) return false;

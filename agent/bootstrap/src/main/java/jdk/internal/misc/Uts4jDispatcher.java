@@ -138,6 +138,9 @@ public final class Uts4jDispatcher {
             if (!tt.hasRules) return;
             boolean byTenant = Uts4jBridge.isTenantCode(tt, false);
             if (byTenant) {
+                // What the freeze keeps is the rules' answer before the change: a thread that has only ever
+                // asked inside a scope has none yet.
+                if (target == Thread.currentThread()) Uts4jBinding.ofCurrentThread().byRules(tt);
                 Uts4jBinding.FROZEN.put(target, Boolean.TRUE);
             } else {
                 Uts4jBinding.FROZEN.remove(target);
@@ -222,8 +225,7 @@ public final class Uts4jDispatcher {
     private static void rememberStartedByTenant(Thread thread) {
         Uts4jTenants tt = table;
         if (tt.isEmpty()) return;
-        Uts4jBinding b = Uts4jBinding.LOCAL.get();
-        if (b != null && b.resolve(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
+        if (Uts4jBinding.current(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
     }
 
     /**

@@ -25,8 +25,13 @@ public final class Uts4jTasks {
 
     /** What a hand-off from the calling thread carries, or null for "plainly the host": nothing. */
     private static Object capture() {
+        return enabled ? captureNow() : null;
+    }
+
+    /** As {@link #capture}, whether or not the JDK's hand-offs propagate: the API's propagate always does. */
+    private static Object captureNow() {
         Uts4jTenants tt = Uts4jDispatcher.table;
-        if (!enabled || tt.isEmpty()) return null;
+        if (tt.isEmpty()) return null;
         Uts4jBinding b = Uts4jBinding.LOCAL.get();
         if (b == null && !tt.hasRules) return null;
         if (b == null) b = Uts4jBinding.ofCurrentThread();
@@ -183,7 +188,7 @@ public final class Uts4jTasks {
 
     /** A task that runs as the calling thread is now (its tenant, or the host), wherever it runs. */
     static Object propagating(Object task) {
-        Object c = capture();
+        Object c = captureNow();
         if (c == null) c = Uts4jBinding.Frame.HOST;
         if (task instanceof Callable) return new Captured<>((Callable<?>) task, c);
         return new CapturedRunnable((Runnable) task, c);

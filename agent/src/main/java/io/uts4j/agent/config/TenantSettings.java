@@ -158,8 +158,8 @@ public final class TenantSettings {
             } else if (field.equals("threads")) {
                 threads = validRule(s, "the whole thread name");
             } else if (field.equals("loader")) {
-                loader = validRule(s, "the whole name of the thread's context class loader (or its web application's "
-                        + "context name, e.g. shop for a Tomcat application at /shop)");
+                loader = validRule(s, "the whole name of the context class loader (or its web application's "
+                        + "context, e.g. shop for /shop)");
             } else if (field.equals("namespace")) {
                 namespace = namespace(s);
             } else if (field.startsWith("env.")) {

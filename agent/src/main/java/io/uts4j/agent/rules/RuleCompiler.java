@@ -47,10 +47,10 @@ public final class RuleCompiler {
     /** The deepest nesting of groups. */
     public static final int MAX_NESTING = 100;
     /** What is valid, for a configuration error to say. */
-    public static final String SUPPORTED = "a java.util.regex pattern using only literals, escaped "
-            + "characters, \\t \\n \\r \\f \\e \\0oo \\xhh \\uhhhh, . \\d \\D \\w \\W \\s \\S, classes [...] "
-            + "and [^...], quantifiers * + ? {n} {n,} {n,m} (and reluctant forms; counts up to "
-            + MAX_REPETITION + "), |, ( ), (?: ), ^ at the start, $ at the end and (?i) at the start";
+    public static final String SUPPORTED = "a java.util.regex pattern of literals, escapes (\\t \\n \\xhh "
+            + "\\uhhhh ...), . \\d \\w \\s and their negations, [...] [^...], * + ? {n,m} (counts up to "
+            + MAX_REPETITION + "), | ( ) (?: ), a leading ^ or (?i) and a trailing $; no backreference, "
+            + "lookaround or possessive form";
 
     private RuleCompiler() {
     }

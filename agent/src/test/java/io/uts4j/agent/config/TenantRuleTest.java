@@ -20,7 +20,7 @@ class TenantRuleTest {
     void invalidRuleIsRefusedOnOneLineWithTheReason() {
         assertThatThrownBy(() -> TenantSettings.validRule(threads("work(er"), "the whole thread name"))
                 .hasMessageStartingWith("key 'tenant.a.threads' (agent args) has value 'work(er': unclosed group '(' at index 4;"
-                        + " valid: a java.util.regex pattern using only")
+                        + " valid: a java.util.regex pattern of literals")
                 .hasMessageEndingWith(", matched against the whole thread name")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }

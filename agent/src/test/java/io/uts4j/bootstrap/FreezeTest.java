@@ -28,7 +28,7 @@ class FreezeTest {
     void install() {
         Uts4jInstall.install(new Table().with(a, "alpha-\\d+", null).with(b, "beta-\\d+", null)
                 .with(shop, null, "shop-webapp").with(blog, null, "blog-webapp").with(api, null, null).build(),
-                new RecordingServices(), Map.of(), false);
+                new RecordingServices(), false);
     }
 
     @AfterEach

@@ -26,7 +26,7 @@ class ScopeTest {
         table = new Table().with(a, "alpha-\\d+", null).with(b, null, null).with(shop, null, "shop-webapp")
                 .with(api, null, null).resolver((thread, loader) -> thread.getName().startsWith("resolved-") ? "b" : null)
                 .build();
-        Uts4jInstall.install(table, new RecordingServices(), Map.of(), false);
+        Uts4jInstall.install(table, new RecordingServices(), false);
     }
 
     @AfterEach

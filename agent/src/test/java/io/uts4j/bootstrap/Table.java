@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import io.uts4j.agent.rules.RuleCompiler;
+import jdk.internal.misc.Uts4jRules;
 import jdk.internal.misc.Uts4jTenant;
 import jdk.internal.misc.Uts4jTenants;
 
@@ -40,7 +42,23 @@ final class Table {
     }
 
     Uts4jTenants build() {
-        return new Uts4jTenants(tenants, threadRules.toArray(new String[0]), loaderRules.toArray(new String[0]),
-                upperTenants < 0 ? tenants.size() : upperTenants, resolver);
+        int upper = upperTenants < 0 ? tenants.size() : upperTenants;
+        return new Uts4jTenants(tenants, rules(threadRules, 0, upper), rules(loaderRules, 0, upper),
+                rules(threadRules, upper, tenants.size()), rules(loaderRules, upper, tenants.size()), resolver);
+    }
+
+    /** The rules of tenants [from, to) compiled as the registry compiles them: indexed as the tenants, others null. */
+    private List<String> tier(List<String> rules, int from, int to) {
+        List<String> tier = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) tier.add(i >= from && i < to ? rules.get(i) : null);
+        return tier;
+    }
+
+    private Uts4jRules rules(List<String> all, int from, int to) {
+        List<String> tier = tier(all, from, to);
+        for (String r : tier) {
+            if (r != null) return new Uts4jRules(RuleCompiler.compile(tier));
+        }
+        return Uts4jRules.none();
     }
 }

@@ -30,7 +30,7 @@ class InheritanceTest {
     @BeforeEach
     void install() {
         Uts4jInstall.install(new Table().with(a, "alpha-\\d+", null).with(b, "beta-\\d+", null).with(api, null, null)
-                .build(), new RecordingServices(), Map.of(), false);
+                .build(), new RecordingServices(), false);
     }
 
     @AfterEach

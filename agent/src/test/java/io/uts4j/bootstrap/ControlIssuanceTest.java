@@ -29,7 +29,7 @@ class ControlIssuanceTest {
     @BeforeAll
     static void install() {
         Uts4jInstall.install(new Table().with(A, "alpha-\\d+", null).with(SHOP, null, "shop-webapp").build(),
-                new RecordingServices(), Map.of(), false);
+                new RecordingServices(), false);
     }
 
     @AfterAll

@@ -34,7 +34,7 @@ class TasksTest {
 
     private void install(boolean propagate) {
         Uts4jInstall.install(new Table().with(a, "alpha-\\d+", null).with(b, "beta-\\d+", null).with(api, null, null)
-                .build(), new RecordingServices(), Map.of(), propagate);
+                .build(), new RecordingServices(), propagate);
     }
 
     @AfterEach

@@ -24,8 +24,7 @@ class ControlTokenTest {
 
     @BeforeAll
     static void takeTheCapability() {
-        Uts4jInstall.install(new Table().with(A, "alpha-\\d+", null).with(B, null, null).build(), SERVICES, Map.of(),
-                false);
+        Uts4jInstall.install(new Table().with(A, "alpha-\\d+", null).with(B, null, null).build(), SERVICES, false);
         token = Bridge.apply("control");
     }
 

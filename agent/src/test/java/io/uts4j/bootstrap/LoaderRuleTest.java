@@ -38,8 +38,7 @@ class LoaderRuleTest {
         // The agent's services describe a web application's loader by its context; others fall back to their names.
         RecordingServices services = new RecordingServices(l -> l instanceof WebappLoader ? ((WebappLoader) l).context
                 : null);
-        Uts4jInstall.install(new Table().with(shop, null, "shop-webapp").with(blog, "blog-.*", "blog").build(), services,
-                Map.of(), false);
+        Uts4jInstall.install(new Table().with(shop, null, "shop-webapp").with(blog, "blog-.*", "blog").build(), services, false);
     }
 
     @AfterEach
@@ -103,7 +102,7 @@ class LoaderRuleTest {
             if (l != loader) return null;
             asked[0]++;
             return "counted";
-        }), Map.of(), false);
+        }), false);
         assertThat(Threads.tenantOf("w-1", loader)).isSameAs(shop);
         assertThat(Threads.tenantOf("w-2", loader)).isSameAs(shop);
         assertThat(asked[0]).isEqualTo(1);

@@ -21,7 +21,7 @@ class NameRuleTest {
     void install() {
         Uts4jInstall.install(new Table().with(a, "alpha-\\d+", null).with(b, "beta-\\d+", null)
                 .with(both, "(alpha|beta)-\\d+|both-\\d+", null).with(ruleless, null, null).build(),
-                new RecordingServices(), Map.of(), false);
+                new RecordingServices(), false);
     }
 
     @AfterEach

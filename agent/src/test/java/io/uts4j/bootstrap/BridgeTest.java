@@ -25,8 +25,7 @@ class BridgeTest {
 
     @BeforeEach
     void install() {
-        Uts4jInstall.install(new Table().with(a, "alpha-\\d+", null).with(b, "beta-\\d+", null).build(), services,
-                Map.of(), false);
+        Uts4jInstall.install(new Table().with(a, "alpha-\\d+", null).with(b, "beta-\\d+", null).build(), services, false);
     }
 
     @AfterEach

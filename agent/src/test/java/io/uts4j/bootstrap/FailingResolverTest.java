@@ -32,7 +32,7 @@ class FailingResolverTest {
         Uts4jInstall.install(new Table().with(blog, "blog-.*", null).resolver((thread, loader) -> {
             if (thread != owner) calls.incrementAndGet(); // the test's own thread is resolved too, when it creates one
             throw new IllegalStateException("broken resolver");
-        }).build(), new RecordingServices(), Map.of(), false);
+        }).build(), new RecordingServices(), false);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream original = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -20,7 +20,7 @@ class ResolverTest {
 
     private void install(BiFunction<Thread, ClassLoader, String> resolver) {
         Uts4jInstall.install(new Table().with(shop, null, "shop-webapp").with(blog, "blog-.*", null)
-                .resolver(resolver).build(), new RecordingServices(), Map.of(), false);
+                .resolver(resolver).build(), new RecordingServices(), false);
     }
 
     @AfterEach

@@ -27,7 +27,7 @@ class AddedTenantTest {
     @BeforeEach
     void install() {
         Uts4jInstall.install(configured().addedAtRunTime().with(added, "(alpha|extra)-\\d+", "added-webapp").build(),
-                new RecordingServices(), Map.of(), false);
+                new RecordingServices(), false);
     }
 
     @AfterEach

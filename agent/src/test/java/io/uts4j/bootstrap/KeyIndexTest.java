@@ -56,8 +56,7 @@ class KeyIndexTest {
         }
         Uts4jTenant t = new Uts4jTenant("t", "t-host", null, null, byT, byT);
         Uts4jTenant u = new Uts4jTenant("u", "u-host", null, null, byU, byU);
-        Uts4jInstall.install(new Table().with(t, null, null).with(u, null, null).build(), new RecordingServices(),
-                Map.of(), false);
+        Uts4jInstall.install(new Table().with(t, null, null).with(u, null, null).build(), new RecordingServices(), false);
 
         List<String> probes = new ArrayList<>(keys);
         probes.addAll(SAME_HASH);
@@ -95,7 +94,7 @@ class KeyIndexTest {
     @Test
     void ofTwoKeysWithOneHashCodeOnlyTheOverriddenOneIsAnswered() throws Exception {
         Uts4jTenant t = new Uts4jTenant("t", "t-host", null, null, Map.of("Aa", "env"), Map.of("Aa", "property"));
-        Uts4jInstall.install(new Table().with(t, null, null).build(), new RecordingServices(), Map.of(), false);
+        Uts4jInstall.install(new Table().with(t, null, null).build(), new RecordingServices(), false);
         try (AutoCloseable s = Uts4jInstall.tenantScope(t)) {
             assertThat(Uts4jDispatcher.getProperty("Aa")).isEqualTo("property");
             assertThat(Uts4jDispatcher.getProperty("BB")).isNull();

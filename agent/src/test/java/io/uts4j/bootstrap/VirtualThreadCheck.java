@@ -18,7 +18,7 @@ import jdk.internal.misc.Uts4jTenant;
 public final class VirtualThreadCheck {
     public static void main(String[] args) throws Exception {
         Uts4jTenant api = Table.tenant("api");
-        Uts4jInstall.install(new Table().with(api, null, null).build(), new RecordingServices(), Map.of(), false);
+        Uts4jInstall.install(new Table().with(api, null, null).build(), new RecordingServices(), false);
         Class<?> builderType = Class.forName("java.lang.Thread$Builder");
         Method ofVirtual = Thread.class.getMethod("ofVirtual");
         try (AutoCloseable scope = Uts4jInstall.tenantScope(api)) {

@@ -34,7 +34,12 @@ class KernelNamespaceTest {
     @ParameterizedTest
     @MethodSource("jdks")
     void childrenOfTenantThreadsRunInTheTenantsNamespaceAndNothingElseDoes(Jdk jdk) {
-        ForkedJvm.Result r = ForkedJvm.on(jdk).agent(ARGS).run(KernelReport.class).assertSuccess();
+        // The report's own JNA (native code of the application, not the agent's) needs native access on
+        // JDK 22+ as any application's does; the agent's needs no flag (NativeAccessTest).
+        String[] appNativeAccess = jdk.feature() >= 22 ? new String[] {"--enable-native-access=ALL-UNNAMED"}
+                : new String[0];
+        ForkedJvm.Result r = ForkedJvm.on(jdk).agent(ARGS).jvmArgs(appNativeAccess).run(KernelReport.class)
+                .assertSuccess();
         Map<String, Map<String, String>> report = r.report();
 
         assertSeesTenant(report.get("alpha"), "alpha", "alpha.test", r);

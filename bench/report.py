@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Runs every uts4j benchmark and writes docs/BENCHMARKS.md: the published table, never typed by hand.
+
+Run from the repository root, as root (kernel=required rows create real UTS namespaces), after
+    mvn -B -q package -DskipTests
+Usage: bench/report.py [-o docs/BENCHMARKS.md] [--forks N] [--starts N] [--only SECTION ...]
+Sections: fastpath, throughput, scale, handoff, tenants, startup (default: all). Takes about
+25 minutes on a 2-core machine with all sections; progress goes to stderr.
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+AGENT_JAR = "agent/target/uts4j-agent.jar"
+BENCH_JAR = "bench/target/benchmarks.jar"
+JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
+SCALE_SIZES = [2, 100, 1000, 10000]
+WORK = "bench/target/report"
+
+
+def log(msg):
+    print("report.py: " + msg, file=sys.stderr, flush=True)
+
+
+def run(cmd, **kw):
+    log("$ " + " ".join(cmd))
+    done = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        raise SystemExit("report.py: failed (exit %d): %s" % (done.returncode, " ".join(cmd)))
+    return done
+
+
+def jmh(pattern, name, forks, extra=()):
+    """Runs the JMH benchmarks matching pattern; returns {method: (score, error, unit, alloc B/op or None)}."""
+    out = os.path.join(WORK, name + ".json")
+    cmd = ["java", "-jar", BENCH_JAR, pattern, "-rf", "json", "-rff", out, "-prof", "gc"]
+    if forks:
+        cmd += ["-f", str(forks)]
+    run(cmd + list(extra))
+    results = {}
+    for r in json.load(open(out)):
+        cls, method = r["benchmark"].rsplit(".", 2)[-2:]
+        pm = r["primaryMetric"]
+        alloc = r.get("secondaryMetrics", {}).get("·gc.alloc.rate.norm") or r.get("secondaryMetrics", {}).get(
+            "gc.alloc.rate.norm")
+        results[(cls, method)] = (pm["score"], pm["scoreError"], pm["scoreUnit"], alloc["score"] if alloc else None)
+    return results
+
+
+def fmt(x, digits=2):
+    return ("%." + str(digits) + "f") % x
+
+
+def verdict(ok):
+    return "met" if ok else "**not met**"
+
+
+def fastpath(forks):
+    r = jmh("io\\.uts4j\\.bench\\.Agent(Off|Unbound|Bound)Benchmark", "fastpath", forks)
+
+    def ns(cls, m):
+        return r[("Agent" + cls + "Benchmark", m)][0]
+
+    def alloc(cls, m):
+        a = r[("Agent" + cls + "Benchmark", m)][3]
+        return "—" if a is None else "%.0f" % a
+
+    rows = [
+        ("unbound `getProperty(\"java.version\")`", "Unbound", "getPropertyJavaVersion", 1.05),
+        ("unbound `getLocalHost()`", "Unbound", "getLocalHost", 1.05),
+        ("unbound `getenv(\"PATH\")`", "Unbound", "getenvPath", 1.05),
+        ("unbound `getProperty(\"os.name\")` (a key some tenant overrides)", "Unbound", "getPropertyOsName", 1.05),
+        ("bound `getLocalHost()`", "Bound", "getLocalHost", 0.25),
+        ("bound, overridden `getProperty(\"os.name\")`", "Bound", "getPropertyOsName", 1.5),
+        ("bound, overridden `getenv(\"HOSTNAME\")`", "Bound", "getenvHostname", 1.5),
+        ("bound `getProperty(\"java.version\")` (not overridden)", "Bound", "getPropertyJavaVersion", 1.5),
+    ]
+    lines = ["| call | agent off (ns) | agent on (ns) | on / off | target | | allocated (B/op, on) |",
+             "| --- | --: | --: | --: | --: | --- | --: |"]
+    for label, cls, m, target in rows:
+        off, on = ns("Off", m), ns(cls, m)
+        ratio = on / off
+        lines.append("| %s | %s | %s | %s× | ≤ %s× | %s | %s |" % (
+            label, fmt(off), fmt(on), fmt(ratio), target, verdict(ratio <= target), alloc(cls, m)))
+    return ("Fast path", "JMH `AverageTime`, the agent off and on (tenant `t` overriding `os.name` and `FOO`, "
+            "its rule missing the worker for *unbound*, matching it for *bound*) in one run; `-prof gc` "
+            "gives the allocation per call.",
+            "java -jar bench/target/benchmarks.jar 'io\\.uts4j\\.bench\\.Agent(Off|Unbound|Bound)Benchmark' -prof gc",
+            lines)
+
+
+def throughput(forks):
+    r = jmh("io\\.uts4j\\.bench\\.ThroughputBenchmark", "throughput", forks)
+    one = r[("ThroughputBenchmark", "oneThread")][0]
+    two = r[("ThroughputBenchmark", "twoThreads")][0]
+    lines = ["| threads | calls/µs | ratio to one thread | target |", "| --: | --: | --: | --- |",
+             "| 1 | %s | 1.00× | |" % fmt(one),
+             "| 2 (two tenants) | %s | %s× | ≥ 1.8×: %s |" % (fmt(two), fmt(two / one), verdict(two / one >= 1.8))]
+    return ("Throughput", "Bound threads of two tenants each asking an overridden property: the fast path writes "
+            "nothing shared, so two threads should do nearly twice the calls of one (on %d CPUs)." % os.cpu_count(),
+            "java -jar bench/target/benchmarks.jar ThroughputBenchmark", lines)
+
+
+def write_scale_config(n):
+    path = os.path.join(WORK, "tenants-%d.conf" % n)
+    with open(path, "w") as f:
+        for i in range(n):
+            f.write("tenant.t%d.hostname=t%d\ntenant.t%d.threads=t%d-.*\ntenant.t%d.loader=l%d\n"
+                    "tenant.t%d.property.os.name=os%d\n" % ((i, i) * 4))
+    return os.path.abspath(path)
+
+
+def scale(forks):
+    scores = {}
+    for n in SCALE_SIZES:
+        conf = write_scale_config(n)
+        r = jmh("io\\.uts4j\\.bench\\.ScaleBenchmark", "scale-%d" % n, forks or 1,
+                ["-jvmArgs", "-javaagent:%s=kernel=off,config=%s" % (AGENT_JAR, conf)])
+        scores[n] = {m: r[("ScaleBenchmark", m)][0] for m in ("renameThenAsk", "switchLoaderThenAsk", "scopeThenAsk")}
+    base = scores[SCALE_SIZES[0]]
+    lines = ["| tenants | rename, then ask (ns) | vs 2 tenants | switch loader, then ask (ns) | vs 2 tenants | "
+             "scope and ask alone (ns) |", "| --: | --: | --: | --: | --: | --: |"]
+    for n in SCALE_SIZES:
+        s = scores[n]
+        lines.append("| %d | %s | %s× | %s | %s× | %s |" % (
+            n, fmt(s["renameThenAsk"], 0), fmt(s["renameThenAsk"] / base["renameThenAsk"]),
+            fmt(s["switchLoaderThenAsk"], 0), fmt(s["switchLoaderThenAsk"] / base["switchLoaderThenAsk"]),
+            fmt(s["scopeThenAsk"], 0)))
+    worst = max(max(scores[n]["renameThenAsk"] / base["renameThenAsk"],
+                    scores[n]["switchLoaderThenAsk"] / base["switchLoaderThenAsk"]) for n in SCALE_SIZES)
+    lines.append("")
+    lines.append("Target: binding at 10,000 tenants ≤ 1.3× binding at 2 — worst ratio %s×: %s." % (
+        fmt(worst), verdict(worst <= 1.3)))
+    return ("Binding at scale", "Each operation renames the worker (or switches its context class loader) in a "
+            "host scope and asks an overridden property, so the rules of every tenant are matched again: tenant "
+            "`t<i>` has `threads=t<i>-.*` and `loader=l<i>`; the worker alternates between the last tenant's name "
+            "and one no rule matches.",
+            "bench/report.py --only scale (writes the configurations, then java -jar bench/target/benchmarks.jar "
+            "ScaleBenchmark -jvmArgs -javaagent:...=kernel=off,config=<file>)", lines)
+
+
+def handoff(forks):
+    r = jmh("io\\.uts4j\\.bench\\.HandOff(Off|Unbound|Bound)?Benchmark", "handoff", forks)
+    methods = sorted({m for (_, m) in r})
+    classes = sorted({c for (c, _) in r})
+    lines = ["| hand-off | " + " | ".join("%s (ns)" % c.replace("Benchmark", "") for c in classes) + " |",
+             "| --- |" + " --: |" * len(classes)]
+    for m in methods:
+        lines.append("| `%s` | " % m + " | ".join(fmt(r[(c, m)][0]) if (c, m) in r else "—" for c in classes) + " |")
+    return ("Identity follows the work", "What capturing and restoring the submitter's identity adds to each "
+            "JDK hand-off, agent off and on (`-prof gc` in the JSON under bench/target/report).",
+            "java -jar bench/target/benchmarks.jar 'io\\.uts4j\\.bench\\.HandOff' -prof gc", lines)
+
+
+def timed_start(java, args, runs):
+    """Median wall seconds and the last run's stdout/stderr of `java args`."""
+    walls = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        done = run([java] + args)
+        walls.append(time.monotonic() - t0)
+    return statistics.median(walls), done
+
+
+def tenants(starts):
+    probe = ["-cp", BENCH_JAR, "io.uts4j.bench.probe.HeapAfterStart"]
+    big = write_scale_config(10000)
+    small = write_scale_config(2)
+    rows = []
+    heap = {}
+    for label, agent in [("no agent", None), ("2 tenants, kernel=off", "kernel=off,config=" + small),
+                         ("10,000 tenants, kernel=off", "kernel=off,config=" + big),
+                         ("2 tenants, kernel=required", "kernel=required,config=" + small),
+                         ("10,000 tenants, kernel=required", "kernel=required,config=" + big)]:
+        args = (["-javaagent:%s=%s" % (AGENT_JAR, agent)] if agent else []) + probe
+        wall, done = timed_start("java", args, starts)
+        m = re.search(r"tenants=(\d+) heapUsed=(\d+)", done.stdout)
+        heap[label] = (int(m.group(1)), int(m.group(2)))
+        line = next((l for l in done.stderr.splitlines() if l.startswith("uts4j")), "")
+        rows.append((label, wall, len(line)))
+    lines = ["| start (probe main, %d runs, median) | wall (s) | start-up line (characters) |" % starts,
+             "| --- | --: | --: |"]
+    for label, wall, chars in rows:
+        lines.append("| %s | %s | %s |" % (label, fmt(wall), chars or "—"))
+    per = (heap["10,000 tenants, kernel=off"][1] - heap["2 tenants, kernel=off"][1]) / (10000 - 2)
+    per_ns = (heap["10,000 tenants, kernel=required"][1] - heap["2 tenants, kernel=required"][1]) / (10000 - 2)
+    longest = max(c for _, _, c in rows)
+    ns_wall = rows[4][1]
+    lines += ["", "| measure | value | target |", "| --- | --: | --- |",
+              "| heap held per idle tenant, kernel=off | %.2f KiB | ≤ 2 KiB: %s |" % (per / 1024, verdict(per <= 2048)),
+              "| heap held per idle tenant with its namespace, kernel=required | %.2f KiB | |" % (per_ns / 1024),
+              "| JVM up and down with 10,000 kernel namespaces | %s s | ≤ 3 s: %s |" % (fmt(ns_wall), verdict(ns_wall <= 3)),
+              "| longest start-up line | %d characters | ≤ 400: %s |" % (longest, verdict(longest <= 400))]
+    return ("Many tenants", "A main that collects the heap five times and prints what stays in use, started "
+            "with no agent and with 2 or 10,000 tenants (the scale configuration); heap per idle tenant is the "
+            "difference over the 9,998 extra tenants.",
+            "bench/report.py --only tenants", lines)
+
+
+def startup(starts):
+    out = os.path.join(WORK, "startup.md")
+    run(["bench/startup.sh", "-n", str(starts), "-o", out])
+    body = open(out).read().splitlines()
+    body = [l for l in body if not l.startswith("## ")]
+    return ("Start-up", "Cold (a new folder, jar copy and HOME per start: a fresh container) and warm, against a "
+            "bare JVM and an empty `-javaagent`; targets: kernel=off and auto ≤ +80 ms and ≤ +10 MiB, kernel=required "
+            "≤ +120 ms, cold.", "bench/startup.sh -n %d" % starts, body)
+
+
+SECTIONS = {"fastpath": lambda a: fastpath(a.forks), "throughput": lambda a: throughput(a.forks),
+            "scale": lambda a: scale(a.forks), "handoff": lambda a: handoff(a.forks),
+            "tenants": lambda a: tenants(a.starts), "startup": lambda a: startup(a.starts)}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("-o", default="docs/BENCHMARKS.md")
+    p.add_argument("--forks", type=int, default=0, help="JMH forks per class (default: each class's own)")
+    p.add_argument("--starts", type=int, default=9, help="starts per configuration for start-up and tenants")
+    p.add_argument("--only", nargs="+", choices=list(SECTIONS), default=list(SECTIONS))
+    a = p.parse_args()
+    for f in (AGENT_JAR, BENCH_JAR):
+        if not os.path.isfile(f):
+            raise SystemExit("report.py: no %s: run mvn -B -q package -DskipTests from the repository root" % f)
+    os.makedirs(WORK, exist_ok=True)
+    load = open("/proc/loadavg").read().split()[:3]
+    results = [SECTIONS[s](a) for s in a.only]
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    out = ["# uts4j benchmarks", "",
+           "Generated by `bench/report.py` (do not edit by hand); rerun it to refresh. Each section names the "
+           "command that gives its figures alone.", "",
+           "- date: %s" % datetime.datetime.now().strftime("%Y-%m-%d %H:%M %Z").strip(),
+           "- commit: %s" % commit,
+           "- machine: %d CPUs, %s, Linux %s; load average before the run %s" % (
+               os.cpu_count(), cpu, os.uname().release, " ".join(load)),
+           "- JMH and many-tenant rows: %s" % java, ""]
+    for title, what, command, lines in results:
+        out += ["## " + title, "", what, "", "Command: `%s`" % command, ""] + lines + [""]
+    with open(a.o, "w") as f:
+        f.write("\n".join(out))
+    log("wrote " + a.o)
+
+
+if __name__ == "__main__":
+    main()

@@ -183,13 +183,22 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
      * created, or any thread with a tenant's classes on its stack.
      */
     static boolean isTenantCode(Uts4jTenants tt, boolean strict) {
-        Uts4jBinding b = Uts4jBinding.LOCAL.get();
+        Uts4jBinding b = bindingOfCurrentThread(tt);
         if (b != null && b.resolve(tt) != null) {
             int why = b.source();
             return why != Uts4jBinding.LOADER && why != Uts4jBinding.RESOLVER || tenantClassOnStack(tt);
         }
         if (!strict) return false;
         return BORN_OF_TENANT.get(Thread.currentThread()) != null || tenantClassOnStack(tt);
+    }
+
+    /**
+     * The calling thread's binding, or null when nothing can bind it. A thread that only a rule
+     * binds has none until its first identity call: it is made here, or such a thread would pass
+     * for the host's until then.
+     */
+    static Uts4jBinding bindingOfCurrentThread(Uts4jTenants tt) {
+        return tt.hasRules ? Uts4jBinding.ofCurrentThread() : Uts4jBinding.LOCAL.get();
     }
 
     private static boolean tenantClassOnStack(Uts4jTenants tt) {

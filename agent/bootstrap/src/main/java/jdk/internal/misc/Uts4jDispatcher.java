@@ -222,7 +222,7 @@ public final class Uts4jDispatcher {
     private static void rememberStartedByTenant(Thread thread) {
         Uts4jTenants tt = table;
         if (tt.isEmpty()) return;
-        Uts4jBinding b = Uts4jBinding.LOCAL.get();
+        Uts4jBinding b = Uts4jBridge.bindingOfCurrentThread(tt);
         if (b != null && b.resolve(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
     }
 

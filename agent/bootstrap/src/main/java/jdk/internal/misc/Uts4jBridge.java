@@ -180,7 +180,7 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
      * Whether the calling code is a tenant's: the thread is bound to a tenant (when only its context
      * class loader binds it, only if a tenant's classes are on its stack, since a server switching
      * loaders between requests is host code); and, when {@code strict}, also a thread a tenant's code
-     * created, or any thread with a tenant's classes on its stack.
+     * created, the JDK's finalizer thread, or any thread with a tenant's classes on its stack.
      */
     static boolean isTenantCode(Uts4jTenants tt, boolean strict) {
         Uts4jBinding b = bindingOfCurrentThread(tt);
@@ -189,7 +189,13 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
             return why != Uts4jBinding.LOADER && why != Uts4jBinding.RESOLVER || tenantClassOnStack(tt);
         }
         if (!strict) return false;
-        return BORN_OF_TENANT.get(Thread.currentThread()) != null || tenantClassOnStack(tt);
+        Thread self = Thread.currentThread();
+        return BORN_OF_TENANT.get(self) != null || runsFinalizers(self) || tenantClassOnStack(tt);
+    }
+
+    /** The JDK's finalizer thread runs any object's finalize(), a tenant's too: it is never host code. */
+    private static boolean runsFinalizers(Thread t) {
+        return t.getClass().getName().equals("java.lang.ref.Finalizer$FinalizerThread");
     }
 
     /**

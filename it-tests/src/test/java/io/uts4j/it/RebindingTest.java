@@ -74,13 +74,14 @@ class RebindingTest {
                 .isEqualTo("ok:" + aSees(r) + "|" + bSees(r) + "|" + aSees(r));
     }
 
+    /** An unbound host thread renames itself after b (it is b's), then main gives it its name back (the host's). */
     @ParameterizedTest(name = "{0}, a bound by {1}")
     @MethodSource("io.uts4j.it.TenantRoutesRun#runs")
-    void hostCodeRenamingItsOwnThreadRebindsIt(Jdk jdk, String binding) {
+    void hostCodeRenamingAHostThreadRebindsIt(Jdk jdk, String binding) {
         ForkedJvm.Result r = TenantRoutesRun.of(jdk, binding);
         String hostSees = host(r).get("enterHostOnAThreadOfA").substring("ok:".length());
         assertThat(hostSees).startsWith("host ");
-        assertThat(host(r).get("renamesItsOwnThread")).as(r.toString()).isEqualTo("ok:" + bSees(r) + "|" + hostSees);
+        assertThat(host(r).get("renamesAHostThread")).as(r.toString()).isEqualTo("ok:" + bSees(r) + "|" + hostSees);
     }
 
     private static void assertSeesA(Jdk jdk, String binding, String route) {

@@ -17,10 +17,15 @@ import org.junit.jupiter.params.provider.Arguments;
  * made once and shared: the routes are tried one after the other anyway, each on a fresh thread.
  */
 final class TenantRoutesRun {
-    /** Tenants a and b, each with a thread-name rule and a context-class-loader rule; kernel namespaces as available. */
-    static final String AGENT_ARGS = String.join(",",
-            "tenant.a.hostname=a-1", "tenant.a.threads=a-.*", "tenant.a.loader=tenant-a",
-            "tenant.b.hostname=b-1", "tenant.b.threads=b-.*", "tenant.b.loader=tenant-b");
+    /**
+     * Tenant a with the one rule that binds its threads in a run ({@code threads} or {@code loader}),
+     * b with both: a thread-name rule and a context-class-loader rule. Kernel namespaces as available.
+     */
+    static String agentArgs(String binding) {
+        return String.join(",", "tenant.a.hostname=a-1",
+                binding.equals("name") ? "tenant.a.threads=a-.*" : "tenant.a.loader=tenant-a",
+                "tenant.b.hostname=b-1", "tenant.b.threads=b-.*", "tenant.b.loader=tenant-b");
+    }
     private static final Map<String, ForkedJvm.Result> RUNS = new ConcurrentHashMap<>();
 
     private TenantRoutesRun() {}
@@ -45,7 +50,7 @@ final class TenantRoutesRun {
                     TenantAttempts.INTERNALS, TenantAttempts.REBIND)) {
                 args.addAll(group);
             }
-            return ForkedJvm.on(jdk).agent(AGENT_ARGS).run(TenantRoutes.class, args.toArray(String[]::new))
+            return ForkedJvm.on(jdk).agent(agentArgs(binding)).run(TenantRoutes.class, args.toArray(String[]::new))
                     .assertSuccess();
         });
     }

@@ -143,14 +143,14 @@ public final class TenantRoutes {
             return String.join(",", (String[]) server.getAttribute(agent, "Tenants"));
         }));
         m.put("movesAThreadATenantFroze", Outcome.of(this::movesAThreadATenantFroze));
-        m.put("renamesItsOwnThread", Outcome.of(() -> {
+        m.put("renamesAHostThread", Outcome.of(() -> {
             try (Worker host = new Worker("host-r", null)) {
-                return host.call(() -> {
+                String renamedItself = host.call(() -> {
                     Thread.currentThread().setName(B + "-8");
-                    String renamed = TenantWatch.sees();
-                    Thread.currentThread().setName("host-r");
-                    return renamed + "|" + TenantWatch.sees();
+                    return TenantWatch.sees();
                 });
+                host.thread().setName("host-r"); // by main: on the renamed thread, b's code could not undo it
+                return renamedItself + "|" + host.call(TenantWatch::sees);
             }
         }));
         return m;
@@ -165,7 +165,7 @@ public final class TenantRoutes {
             Thread t = ofA.thread();
             String name = t.getName();
             ClassLoader loader = t.getContextClassLoader();
-            String byTenant = ofA.call(() -> attempt("rebind.renameToOther"));
+            String byTenant = ofA.call(() -> attempt("rebind.renameToOther")).replaceFirst("^ok:", "");
             t.setName(B + "-9");
             t.setContextClassLoader(bLoader);
             String byHost = ofA.call(TenantWatch::sees);

@@ -74,6 +74,13 @@ public final class Uts4jTenants {
     Tier upper() { return upper; }
     Tier lower() { return lower; }
 
+    /** Whether a loader rule binds threads to the tenant: then its code is told apart by its classes' loader. */
+    boolean hasLoaderRule(Uts4jTenant t) {
+        for (Uts4jTenant each : upper.loaderTenants) if (each == t) return true;
+        for (Uts4jTenant each : lower.loaderTenants) if (each == t) return true;
+        return false;
+    }
+
     /** The tenant's answers under this table, or null for the host (or a tenant no longer here). */
     Uts4jAnswers answers(Uts4jTenant t) {
         return t == null ? null : answers.get(t);

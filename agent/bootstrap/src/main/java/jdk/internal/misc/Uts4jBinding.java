@@ -130,6 +130,14 @@ public final class Uts4jBinding {
                     if (byUpperRule != frozenBy) byUpperRule = null;
                     if (byLowerRule != frozenBy) byLowerRule = null;
                 }
+            } else if (changed && table != seenTable && table.hasRules) {
+                // Frozen, and the host changed the tenants: one added since may claim it by its rules, as any thread.
+                int kept = upperSource;
+                Uts4jTenant t = ruled(table, table.upper(), thread, name, loader, true);
+                if (t != null && !seenTable.contains(t)) byUpperRule = t; else upperSource = kept;
+                kept = lowerSource;
+                t = ruled(table, table.lower(), thread, name, loader, false);
+                if (t != null && !seenTable.contains(t)) byLowerRule = t; else lowerSource = kept;
             }
             seenTable = table;
             seenName = name;

@@ -59,6 +59,19 @@ class AgentInternalsTest {
         assertOutcome(jdk, binding, "hidden.threadContextLoaders", "ERR:ClassNotFoundException:");
     }
 
+    /**
+     * setAccessible works on any class of the class path, the launcher's too; what it can reach
+     * there must be a copy of the isolated part that the JVM never let into java.base.
+     */
+    @ParameterizedTest(name = "{0}, a bound by {1}")
+    @MethodSource("io.uts4j.it.TenantRoutesRun#runs")
+    void theLaunchersLoaderGivenToDeepReflectionInstallsNothing(Jdk jdk, String binding) {
+        ForkedJvm.Result r = TenantRoutesRun.of(jdk, binding);
+        assertThat(TenantRoutesRun.route(r, "hidden.launcherIsolatedLoader").get("outcome")).as(r.toString())
+                .startsWith("ERR:IllegalAccessError:").contains("jdk.internal.misc");
+        assertUnchanged(r, "hidden.launcherIsolatedLoader");
+    }
+
     private static void assertOutcome(Jdk jdk, String binding, String route, String prefix) {
         ForkedJvm.Result r = TenantRoutesRun.of(jdk, binding);
         assertThat(TenantRoutesRun.route(r, route).get("outcome")).as(route + "\n" + r).startsWith(prefix);

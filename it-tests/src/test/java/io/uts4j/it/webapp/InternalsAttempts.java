@@ -2,6 +2,7 @@ package io.uts4j.it.webapp;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,13 +14,15 @@ import javax.management.ObjectName;
 /**
  * Tenant code reaching for the agent's own classes: the bootstrap inside java.base (which loads,
  * but whose every member is out of reach), the package-private launcher on the class path, and
- * the isolated part — through any class loader a public route hands out — whose public classes
- * would build and install a tenant table of the caller's choosing.
+ * the isolated part — through any class loader a public route hands out, or the launcher hands
+ * out to deep reflection — whose public classes would build and install a tenant table of the
+ * caller's choosing.
  */
 final class InternalsAttempts {
     static final List<String> ROUTES = List.of("hidden.installInvoke", "hidden.installSetAccessible",
             "hidden.bridgeConstructor", "hidden.dispatcherField", "hidden.tenantConstructor", "hidden.concurrentExec",
-            "hidden.launcherInvoke", "hidden.isolatedClass", "hidden.mbeanClassLoaders", "hidden.threadContextLoaders");
+            "hidden.launcherInvoke", "hidden.isolatedClass", "hidden.mbeanClassLoaders", "hidden.threadContextLoaders",
+            "hidden.launcherIsolatedLoader");
     /** A public class of the agent's isolated part, which replaces the whole tenant table when started. */
     private static final String REGISTRY = "io.uts4j.agent.tenants.TenantRegistry";
 
@@ -62,6 +65,13 @@ final class InternalsAttempts {
                 Set<ClassLoader> loaders = new LinkedHashSet<>();
                 for (Thread t : Thread.getAllStackTraces().keySet()) loaders.add(t.getContextClassLoader());
                 return replaceTablesThroughAny(loaders, other);
+            }
+            case "hidden.launcherIsolatedLoader": {
+                // Deep reflection on the launcher: the class path's unnamed module is open to anyone.
+                Method m = ClassLoader.getSystemClassLoader().loadClass("io.uts4j.launch.AgentJar")
+                        .getDeclaredMethod("isolatedLoader");
+                m.setAccessible(true);
+                return replaceTablesThroughAny(Set.of((ClassLoader) m.invoke(null)), other);
             }
             default:
                 throw new IllegalArgumentException("no route " + route);

@@ -59,6 +59,14 @@ class HostCapabilityTest {
                 .containsEntry("tenants", "ok:alpha,b");
     }
 
+    /** What a server does between two requests: its code renames a thread its resolver binds, which moves. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.uts4j.it.Jdk#available")
+    void theResolverStillFollowsAThreadRenamedOnItself(Jdk jdk) {
+        Map<String, String> m = resolverRun(jdk);
+        assertThat(m.get("renamedOnTheThreadItself")).startsWith("ok:host ").endsWith("|alpha alpha");
+    }
+
     /** Where no loader rule tells tenants' classes apart, code on a thread the resolver binds is the tenant's. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.uts4j.it.Jdk#available")

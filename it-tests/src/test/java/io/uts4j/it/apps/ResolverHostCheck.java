@@ -13,7 +13,8 @@ import javax.management.ObjectName;
  * With a configured resolver ({@link PrefixResolver}: via-resolver-* is alpha) and a rule (b-*):
  * code on a thread the resolver binds asks for the host's capability and administers through JMX
  * (it is alpha's code: both refused); then the host takes its capability, the resolver still binds
- * its threads, and the host enters a tenant on a thread a rule binds to another.
+ * its threads — also as the server's code on them renames them — and the host enters a tenant on a
+ * thread a rule binds to another.
  */
 public final class ResolverHostCheck {
     public static void main(String[] args) throws Exception {
@@ -32,6 +33,13 @@ public final class ResolverHostCheck {
             m.put("hostEntersAlphaOnARuleBoundThread", Outcome.of(() -> byRule.call(
                     () -> control[0].callAs("alpha", TenantWatch::sees))));
             m.put("tenants", Outcome.of(() -> String.join(",", control[0].tenants())));
+            // The server's code on a thread its resolver binds moves it, as between two requests.
+            m.put("renamedOnTheThreadItself", Outcome.of(() -> byResolver.call(() -> {
+                Thread.currentThread().setName("other-1");
+                String away = TenantWatch.sees();
+                Thread.currentThread().setName("via-resolver-2");
+                return away + "|" + TenantWatch.sees();
+            })));
         }
         Report.print("resolver", m);
     }

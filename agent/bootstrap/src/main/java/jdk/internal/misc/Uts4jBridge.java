@@ -179,38 +179,36 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     }
 
     /**
-     * Whether the calling code is a tenant's: the thread is bound to a tenant (when only its context
-     * class loader binds it, only if a tenant's classes are on its stack, since a server switching
-     * loaders between requests is host code), a tenant's code started the thread, it is the JDK's
-     * finalizer thread, or a tenant's classes are on its stack.
+     * Whether the calling code is a tenant's: the thread is bound to a tenant (see
+     * {@link #tenantOfBoundThread}), a tenant's code started the thread, it is the JDK's finalizer
+     * thread, or a tenant's classes are on its stack.
      */
     static boolean isTenantCode(Uts4jTenants tt) {
         Uts4jBinding b = bindingOfCurrentThread(tt);
-        if (b != null && b.resolve(tt) != null) {
-            int why = b.source();
-            return why != Uts4jBinding.LOADER && why != Uts4jBinding.RESOLVER || tenantClassOnStack(tt) != null;
-        }
+        Uts4jAnswers a = b == null ? null : b.resolve(tt);
+        if (a != null) return tenantOfBoundThread(tt, b, a) != null;
         Thread self = Thread.currentThread();
         return BORN_OF_TENANT.get(self) != null || runsFinalizers(self) || tenantClassOnStack(tt) != null;
     }
 
     /**
-     * The tenant whose code changes a thread's name or context class loader, or null for host code:
-     * as {@link #isTenantCode}, but a thread a tenant's code started may run a server's code too (a
-     * pool worker made while a tenant's request ran, switching loaders for the next request): where
-     * that tenant's classes can be told apart (it has a loader rule), only with one on the stack.
+     * The tenant whose code changes a thread's name or context class loader, or null for host code.
+     * A server switches loaders between requests on threads its loader rules or its resolver bind,
+     * and on pool workers made while a tenant's request ran: there only a tenant's class on the
+     * stack makes the change a tenant's, whatever the thread is bound to or was started by — but
+     * for a thread started by a tenant that no loader rule and no resolver tells apart.
      */
     static Object tenantChangingThread(Uts4jTenants tt) {
         Uts4jBinding b = bindingOfCurrentThread(tt);
         Uts4jAnswers a = b == null ? null : b.resolve(tt);
         if (a != null) {
             int why = b.source();
-            return why != Uts4jBinding.LOADER && why != Uts4jBinding.RESOLVER ? a.tenant : tenantClassOnStack(tt);
+            return why == Uts4jBinding.LOADER || why == Uts4jBinding.RESOLVER ? tenantClassOnStack(tt) : a.tenant;
         }
         Thread self = Thread.currentThread();
         Object born = BORN_OF_TENANT.isEmpty() ? null : BORN_OF_TENANT.get(self);
         if (born == null) return runsFinalizers(self) ? SOME_TENANT : null;
-        if (born == SOME_TENANT || !tt.hasLoaderRule((Uts4jTenant) born)) return born;
+        if (born == SOME_TENANT || tt.resolver() == null && !tt.hasLoaderRule((Uts4jTenant) born)) return born;
         return tenantClassOnStack(tt);
     }
 
@@ -230,6 +228,23 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
         return tenantClassOnStack(tt);
     }
 
+    /**
+     * Whose code runs on a thread bound to a tenant: the tenant's, but where only its context class
+     * loader or the resolver binds it (a server switching loaders between requests runs its own
+     * code there too), only a tenant's class on the stack makes it a tenant's — where loader rules
+     * can tell tenants' classes apart at all; where none can, the resolver's tenant's.
+     */
+    private static Object tenantOfBoundThread(Uts4jTenants tt, Uts4jBinding b, Uts4jAnswers a) {
+        int why = b.source();
+        if (why == Uts4jBinding.LOADER) return tenantClassOnStack(tt);
+        if (why == Uts4jBinding.RESOLVER && canTellTenantsClasses(tt)) return tenantClassOnStack(tt);
+        return a.tenant;
+    }
+
+    private static boolean canTellTenantsClasses(Uts4jTenants tt) {
+        return tt.upper().loaders != Uts4jRules.NONE || tt.lower().loaders != Uts4jRules.NONE;
+    }
+
     /** The JDK's finalizer thread runs any object's finalize(), a tenant's too: it is never host code. */
     private static boolean runsFinalizers(Thread t) {
         return t.getClass().getName().equals("java.lang.ref.Finalizer$FinalizerThread");
@@ -246,7 +261,7 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
 
     /** The tenant of the first class of a tenant's loader on the stack, or null. */
     private static Uts4jTenant tenantClassOnStack(Uts4jTenants tt) {
-        if (tt.upper().loaders == Uts4jRules.NONE && tt.lower().loaders == Uts4jRules.NONE) return null;
+        if (!canTellTenantsClasses(tt)) return null;
         return WALKER.walk(new StackSearch(tt));
     }
 

@@ -47,7 +47,7 @@ class JettyRefusalTest {
         }
         for (String route : TenantAttempts.INTERNALS) {
             assertThat(shop.get(route)).as(route + "\n" + r)
-                    .matches("ERR:(IllegalAccessException|InaccessibleObjectException|ClassNotFoundException):.*");
+                    .matches("ERR:(IllegalAccessException|IllegalAccessError|InaccessibleObjectException|ClassNotFoundException):.*");
         }
     }
 

@@ -84,7 +84,7 @@ abstract class TomcatRefusals {
     void theServletReachesNoneOfTheAgentsInternals() {
         for (String route : TenantAttempts.INTERNALS) {
             assertThat(attempts.get(route)).as(route + "\n" + attempts)
-                    .matches("ERR:(IllegalAccessException|InaccessibleObjectException|ClassNotFoundException):.*");
+                    .matches("ERR:(IllegalAccessException|IllegalAccessError|InaccessibleObjectException|ClassNotFoundException):.*");
         }
     }
 

@@ -89,10 +89,17 @@ public final class TenantRoutes {
         return (Long) server.getAttribute(agent, "RefusedOperations");
     }
 
-    /** uts4j registers its beans once someone has made the platform MBean server: the host did, above. */
-    private void awaitJmx() throws InterruptedException {
+    /**
+     * uts4j registers its beans once someone has made the platform MBean server (the host did,
+     * above); and b's namespace, made while main starts, must be there before b's state is taken.
+     */
+    private void awaitJmx() throws Exception {
         for (int i = 0; i < 300 && !server.isRegistered(agent); i++) Thread.sleep(100);
         if (!server.isRegistered(agent)) throw new IllegalStateException("uts4j's JMX bean never came");
+        for (int i = 0; i < 300 && "starting".equals(server.getAttribute(agent, "KernelMode")); i++) Thread.sleep(100);
+        if ("starting".equals(server.getAttribute(agent, "KernelMode"))) {
+            throw new IllegalStateException("uts4j's namespaces never came");
+        }
     }
 
     /**

@@ -6,10 +6,14 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.jar.JarFile;
 
-/** Finds the agent jar this class was loaded from, and calls into its isolated part. */
+/**
+ * Finds the agent jar this class was loaded from, and calls into its isolated part. It keeps no
+ * reference to the isolated loader it makes: this class is on the class path, whose unnamed module
+ * is open to deep reflection from any code, and that loader's classes are the only ones outside
+ * java.base that the bootstrap's packages are exported to. A loader made afresh is exported nothing.
+ */
 final class AgentJar {
     private static JarFile jar;
-    private static ClassLoader isolated;
 
     private AgentJar() {}
 
@@ -18,15 +22,12 @@ final class AgentJar {
     }
 
     static synchronized ClassLoader isolatedLoader() throws Exception {
-        if (isolated == null) {
-            if (jar == null) jar = new JarFile(new File(location().toURI()), false);
-            if (jar.getEntry(IsolatedClassLoader.PREFIX + "io/uts4j/agent/Agent.classdata") == null) {
-                throw new IllegalStateException("the uts4j launcher was loaded from " + location()
-                        + ", which is not the built agent jar (uts4j-agent.jar); remove it from the class path");
-            }
-            isolated = new IsolatedClassLoader(jar, location());
+        if (jar == null) jar = new JarFile(new File(location().toURI()), false);
+        if (jar.getEntry(IsolatedClassLoader.PREFIX + "io/uts4j/agent/Agent.classdata") == null) {
+            throw new IllegalStateException("the uts4j launcher was loaded from " + location()
+                    + ", which is not the built agent jar (uts4j-agent.jar); remove it from the class path");
         }
-        return isolated;
+        return new IsolatedClassLoader(jar, location());
     }
 
     /** Calls a static method of an isolated class, unwrapping what it throws. */

@@ -1,5 +1,6 @@
 package io.uts4j.it;
 
+import io.uts4j.it.webapp.AttemptsServlet;
 import io.uts4j.it.webapp.IdentityServlet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Web applications laid out on disk as a servlet container deploys them: the servlet's classes in
- * WEB-INF/classes, the libraries (Logback, Log4j, Quartz) in WEB-INF/lib, a web.xml. The server's
+ * Web applications laid out on disk as a servlet container deploys them: the servlets' classes in
+ * WEB-INF/classes (IdentityServlet at /; AttemptsServlet at /attempts, loaded only when asked for),
+ * the libraries (Logback, Log4j, Quartz) in WEB-INF/lib, a web.xml. The server's
  * own class path has Tomcat and the server main only, so each web application loads its own copy of
  * the libraries with its own class loader.
  */
@@ -33,8 +35,16 @@ final class WebappLayout {
                 <servlet-name>identity</servlet-name>
                 <url-pattern>/</url-pattern>
               </servlet-mapping>
+              <servlet>
+                <servlet-name>attempts</servlet-name>
+                <servlet-class>%s</servlet-class>
+              </servlet>
+              <servlet-mapping>
+                <servlet-name>attempts</servlet-name>
+                <url-pattern>/attempts</url-pattern>
+              </servlet-mapping>
             </web-app>
-            """.formatted(IdentityServlet.class.getName());
+            """.formatted(IdentityServlet.class.getName(), AttemptsServlet.class.getName());
 
     private WebappLayout() {}
 

@@ -16,15 +16,20 @@ import java.util.stream.Stream;
  * the upper tier); the tenant inherited from the thread that created this one; the rules of
  * tenants added at run time (the lower tier); otherwise the host. The rules' answer is cached until
  * the thread's name or context class loader changes. A change of either made by a tenant's code
- * does not move the thread: its rules' answer stays frozen until host code changes it again. A
+ * does not move the thread: its rules' answer stays frozen until host code changes it again; and a
+ * thread a tenant's code started, or whose name or loader it changed before the thread's first
+ * identity call, is bound by a rule to that tenant only, whatever name or loader it was given. A
  * platform thread created by a pool's thread factory inherits nothing (a pool worker outlives the
  * task that made the pool create it); virtual threads always inherit, as they run one task.
  */
 public final class Uts4jBinding {
     /** Inheritable so that the JDK hands the creating thread's tenant to every new thread. */
     static final InheritableThreadLocal<Uts4jBinding> LOCAL = new Inheriting();
-    /** Threads whose name or context class loader a tenant's code changed last. */
-    static final Uts4jWeakIdentityMap<Boolean> FROZEN = new Uts4jWeakIdentityMap<>();
+    /**
+     * Threads whose name or context class loader a tenant's code chose last (it changed them, or it
+     * started the thread), with that tenant ({@link Uts4jBridge#SOME_TENANT} where not known).
+     */
+    static final Uts4jWeakIdentityMap<Object> FROZEN = new Uts4jWeakIdentityMap<>();
     private static final WeakReference<ClassLoader> NO_LOADER = new WeakReference<>(null);
 
     /** Why a thread has the tenant it has: what a change to its name or loader may undo. */
@@ -120,10 +125,24 @@ public final class Uts4jBinding {
             ClassLoader loader = table.loaderMatters ? thread.getContextClassLoader() : null;
             boolean changed = table != seenTable || name != seenName || loader != seenLoader.get();
             // A change a tenant's code made keeps the thread where it was (see threadChanging).
-            if (changed && (seenTable == null || FROZEN.isEmpty() || FROZEN.get(thread) == null)) {
+            Object frozenBy = FROZEN.isEmpty() ? null : FROZEN.get(thread);
+            if (changed && (seenTable == null || frozenBy == null)) {
                 upperSource = HOST;
                 byUpperRule = table.hasRules ? ruled(table, table.upper(), thread, name, loader, true) : null;
                 byLowerRule = table.hasRules ? ruled(table, table.lower(), thread, name, loader, false) : null;
+                if (frozenBy != null) {
+                    // Its first answer, from a name or loader a tenant's code chose: they bind it to that tenant only.
+                    if (byUpperRule != frozenBy) byUpperRule = null;
+                    if (byLowerRule != frozenBy) byLowerRule = null;
+                }
+            } else if (changed && table != seenTable && table.hasRules) {
+                // Frozen, and the host changed the tenants: one added since may claim it by its rules, as any thread.
+                int kept = upperSource;
+                Uts4jTenant t = ruled(table, table.upper(), thread, name, loader, true);
+                if (t != null && !seenTable.contains(t)) byUpperRule = t; else upperSource = kept;
+                kept = lowerSource;
+                t = ruled(table, table.lower(), thread, name, loader, false);
+                if (t != null && !seenTable.contains(t)) byLowerRule = t; else lowerSource = kept;
             }
             seenTable = table;
             seenName = name;

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     /** Refused operations, for JMX. */
     static final LongAdder REFUSED = new LongAdder();
-    /** Threads a tenant's code started: never host code. */
-    static final Uts4jWeakIdentityMap<Boolean> BORN_OF_TENANT = new Uts4jWeakIdentityMap<>();
+    /** Threads a tenant's code started, with that tenant ({@link #SOME_TENANT} where it is not known): never host code. */
+    static final Uts4jWeakIdentityMap<Object> BORN_OF_TENANT = new Uts4jWeakIdentityMap<>();
+    /** The tenant of code that is a tenant's, but not known to be which one's (a finalizer's). */
+    static final Object SOME_TENANT = new Object();
     /** Per class loader (weakly): the tenant whose loader rule claims it, or NOT_A_TENANT. */
     private static final Uts4jWeakIdentityMap<Object[]> LOADER_OWNERS = new Uts4jWeakIdentityMap<>();
     private static final Object NOT_A_TENANT = new Object();
@@ -146,7 +148,7 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
                 throw refuse("Uts4j.control() was called before: the host's capability is issued once;"
                         + " pass the Uts4jControl you got to whatever host code needs it");
             }
-            if (isTenantCode(tt, true)) {
+            if (isTenantCode(tt)) {
                 throw refuse(new StringBuilder("Uts4j.control() from ").append(who(tt))
                         .append("; the host's capability is issued to host code only").toString());
             }
@@ -158,7 +160,7 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     /** Refuses a JMX or other agent-side operation unless host code calls it. */
     static void requireHostCode(String what) {
         Uts4jTenants tt = Uts4jDispatcher.table;
-        if (isTenantCode(tt, true)) {
+        if (isTenantCode(tt)) {
             throw refuse(new StringBuilder(what).append(" from ").append(who(tt))
                     .append("; only host code may administer uts4j").toString());
         }
@@ -177,42 +179,108 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     }
 
     /**
-     * Whether the calling code is a tenant's: the thread is bound to a tenant (when only its context
-     * class loader binds it, only if a tenant's classes are on its stack, since a server switching
-     * loaders between requests is host code); and, when {@code strict}, also a thread a tenant's code
-     * created, or any thread with a tenant's classes on its stack.
+     * Whether the calling code is a tenant's: the thread is bound to a tenant (see
+     * {@link #tenantOfBoundThread}), a tenant's code started the thread, it is the JDK's finalizer
+     * thread, or a tenant's classes are on its stack.
      */
-    static boolean isTenantCode(Uts4jTenants tt, boolean strict) {
-        // current(), not just an existing binding: a thread bound by a rule alone may not have resolved yet.
-        if (Uts4jBinding.current(tt) != null) {
-            int why = Uts4jBinding.LOCAL.get().source();
-            return why != Uts4jBinding.LOADER && why != Uts4jBinding.RESOLVER || tenantClassOnStack(tt);
-        }
-        if (!strict) return false;
-        return BORN_OF_TENANT.get(Thread.currentThread()) != null || tenantClassOnStack(tt);
+    static boolean isTenantCode(Uts4jTenants tt) {
+        Uts4jBinding b = bindingOfCurrentThread(tt);
+        Uts4jAnswers a = b == null ? null : b.resolve(tt);
+        if (a != null) return tenantOfBoundThread(tt, b, a) != null;
+        Thread self = Thread.currentThread();
+        return BORN_OF_TENANT.get(self) != null || runsFinalizers(self) || tenantClassOnStack(tt) != null;
     }
 
-    private static boolean tenantClassOnStack(Uts4jTenants tt) {
-        if (tt.upper().loaders == Uts4jRules.NONE && tt.lower().loaders == Uts4jRules.NONE) return false;
+    /**
+     * The tenant whose code changes a thread's name or context class loader, or null for host code.
+     * A server switches loaders between requests on threads its loader rules or its resolver bind,
+     * and on pool workers made while a tenant's request ran: there only a tenant's class on the
+     * stack makes the change a tenant's, whatever the thread is bound to or was started by — but
+     * for a thread started by a tenant that no loader rule and no resolver tells apart.
+     */
+    static Object tenantChangingThread(Uts4jTenants tt) {
+        Uts4jBinding b = bindingOfCurrentThread(tt);
+        Uts4jAnswers a = b == null ? null : b.resolve(tt);
+        if (a != null) {
+            int why = b.source();
+            return why == Uts4jBinding.LOADER || why == Uts4jBinding.RESOLVER ? tenantClassOnStack(tt) : a.tenant;
+        }
+        Thread self = Thread.currentThread();
+        Object born = BORN_OF_TENANT.isEmpty() ? null : BORN_OF_TENANT.get(self);
+        if (born == null) return runsFinalizers(self) ? SOME_TENANT : null;
+        if (born == SOME_TENANT || tt.resolver() == null && !tt.hasLoaderRule((Uts4jTenant) born)) return born;
+        return tenantClassOnStack(tt);
+    }
+
+    /**
+     * The tenant whose code is calling, for a thread it starts: the calling thread's tenant (bound by
+     * any means), the one whose code started the calling thread, {@link #SOME_TENANT} in a finalizer,
+     * or the one whose class is on the stack; null for host code.
+     */
+    static Object tenantOfCallingCode(Uts4jTenants tt) {
+        Uts4jBinding b = bindingOfCurrentThread(tt);
+        Uts4jAnswers a = b == null ? null : b.resolve(tt);
+        if (a != null) return a.tenant;
+        Thread self = Thread.currentThread();
+        Object born = BORN_OF_TENANT.get(self);
+        if (born != null) return born;
+        if (runsFinalizers(self)) return SOME_TENANT;
+        return tenantClassOnStack(tt);
+    }
+
+    /**
+     * Whose code runs on a thread bound to a tenant: the tenant's, but where only its context class
+     * loader or the resolver binds it (a server switching loaders between requests runs its own
+     * code there too), only a tenant's class on the stack makes it a tenant's — where loader rules
+     * can tell tenants' classes apart at all; where none can, the resolver's tenant's.
+     */
+    private static Object tenantOfBoundThread(Uts4jTenants tt, Uts4jBinding b, Uts4jAnswers a) {
+        int why = b.source();
+        if (why == Uts4jBinding.LOADER) return tenantClassOnStack(tt);
+        if (why == Uts4jBinding.RESOLVER && canTellTenantsClasses(tt)) return tenantClassOnStack(tt);
+        return a.tenant;
+    }
+
+    private static boolean canTellTenantsClasses(Uts4jTenants tt) {
+        return tt.upper().loaders != Uts4jRules.NONE || tt.lower().loaders != Uts4jRules.NONE;
+    }
+
+    /** The JDK's finalizer thread runs any object's finalize(), a tenant's too: it is never host code. */
+    private static boolean runsFinalizers(Thread t) {
+        return t.getClass().getName().equals("java.lang.ref.Finalizer$FinalizerThread");
+    }
+
+    /**
+     * The calling thread's binding, or null when nothing can bind it. A thread that only a rule
+     * binds has none until its first identity call: it is made here, or such a thread would pass
+     * for the host's until then.
+     */
+    static Uts4jBinding bindingOfCurrentThread(Uts4jTenants tt) {
+        return tt.hasRules ? Uts4jBinding.ofCurrentThread() : Uts4jBinding.LOCAL.get();
+    }
+
+    /** The tenant of the first class of a tenant's loader on the stack, or null. */
+    private static Uts4jTenant tenantClassOnStack(Uts4jTenants tt) {
+        if (!canTellTenantsClasses(tt)) return null;
         return WALKER.walk(new StackSearch(tt));
     }
 
-    /** Whether a class loader is one of a tenant's (its loader rule matches it or a parent). */
-    private static boolean isTenantLoader(Uts4jTenants tt, ClassLoader loader) {
+    /** The tenant a class loader is one of (its loader rule matches it or a parent), or null. */
+    private static Uts4jTenant tenantOfLoader(Uts4jTenants tt, ClassLoader loader) {
         if (loader == null || loader == ClassLoader.getSystemClassLoader()
                 || loader == ClassLoader.getPlatformClassLoader()) {
-            return false;
+            return null;
         }
         Object[] known = LOADER_OWNERS.get(loader);
-        if (known != null && known[0] == tt) return known[1] != NOT_A_TENANT;
+        if (known != null && known[0] == tt) return known[1] == NOT_A_TENANT ? null : (Uts4jTenant) known[1];
         Uts4jTenant t = tt.upper().matchLoader(loader);
         if (t == null) t = tt.lower().matchLoader(loader);
         LOADER_OWNERS.put(loader, new Object[] {tt, t == null ? NOT_A_TENANT : t});
-        return t != null;
+        return t;
     }
 
     /** Looks for a class of a tenant's loader on the stack. A class, not a lambda: bootstrap code avoids invokedynamic. */
-    private static final class StackSearch implements Function<Stream<StackWalker.StackFrame>, Boolean> {
+    private static final class StackSearch implements Function<Stream<StackWalker.StackFrame>, Uts4jTenant> {
         private final Uts4jTenants tt;
 
         StackSearch(Uts4jTenants tt) {
@@ -220,12 +288,13 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
         }
 
         @Override
-        public Boolean apply(Stream<StackWalker.StackFrame> frames) {
+        public Uts4jTenant apply(Stream<StackWalker.StackFrame> frames) {
             Iterator<StackWalker.StackFrame> it = frames.iterator();
             while (it.hasNext()) {
-                if (isTenantLoader(tt, it.next().getDeclaringClass().getClassLoader())) return Boolean.TRUE;
+                Uts4jTenant t = tenantOfLoader(tt, it.next().getDeclaringClass().getClassLoader());
+                if (t != null) return t;
             }
-            return Boolean.FALSE;
+            return null;
         }
     }
 

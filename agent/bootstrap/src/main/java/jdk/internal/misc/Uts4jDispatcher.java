@@ -136,12 +136,9 @@ public final class Uts4jDispatcher {
         try {
             Uts4jTenants tt = table;
             if (!tt.hasRules) return;
-            boolean byTenant = Uts4jBridge.isTenantCode(tt, false);
-            if (byTenant) {
-                // What the freeze keeps is the rules' answer before the change: a thread that has only ever
-                // asked inside a scope has none yet.
-                if (target == Thread.currentThread()) Uts4jBinding.ofCurrentThread().byRules(tt);
-                Uts4jBinding.FROZEN.put(target, Boolean.TRUE);
+            Object byTenant = Uts4jBridge.tenantChangingThread(tt);
+            if (byTenant != null) {
+                Uts4jBinding.FROZEN.put(target, byTenant);
             } else {
                 Uts4jBinding.FROZEN.remove(target);
             }
@@ -218,14 +215,29 @@ public final class Uts4jDispatcher {
         }
     }
 
+    /** For JDK 21+'s {@code VirtualThread.start(ThreadContainer)}, which calls neither of Thread's. */
+    public static void startVirtualThread(Thread thread) {
+        try {
+            rememberStartedByTenant(thread);
+        } catch (Throwable e) {
+            // started as without the agent
+        }
+    }
+
     /**
      * A thread a tenant's code starts is never host code, whether it inherits the tenant or not (a
-     * pool worker, or a thread told not to inherit): it can never be issued the host's capability.
+     * pool worker, or a thread told not to inherit), nor are the threads it starts in turn: it can
+     * never be issued the host's capability; and the name and context class loader it starts with
+     * were the tenant's choice, so they bind it to that tenant only until host code changes them.
      */
     private static void rememberStartedByTenant(Thread thread) {
         Uts4jTenants tt = table;
         if (tt.isEmpty()) return;
-        if (Uts4jBinding.current(tt) != null) Uts4jBridge.BORN_OF_TENANT.put(thread, Boolean.TRUE);
+        Object tenant = Uts4jBridge.tenantOfCallingCode(tt);
+        if (tenant != null) {
+            Uts4jBridge.BORN_OF_TENANT.put(thread, tenant);
+            Uts4jBinding.FROZEN.put(thread, tenant); // the name and loader it starts with are the tenant's choice
+        }
     }
 
     /**

@@ -8,10 +8,12 @@ package jdk.internal.misc;
 public final class Uts4jRules {
     static final Uts4jRules NONE = new Uts4jRules(null);
 
-    private final Uts4jRuleMatcher matcher; // null: no rule
+    private final Uts4jRuleProgram program; // null: no rule
+    private final Uts4jRuleMatcher matcher;
 
     /** @param program the tenants' rules compiled by the agent, indexed as the tenants are; null for none */
     public Uts4jRules(Uts4jRuleProgram program) {
+        this.program = program;
         this.matcher = program == null ? null : new Uts4jRuleMatcher(program);
     }
 
@@ -21,6 +23,11 @@ public final class Uts4jRules {
 
     boolean isEmpty() {
         return matcher == null;
+    }
+
+    /** Whether the tenant at this index has a rule here. */
+    boolean hasRule(int index) {
+        return program != null && index < program.ruleCount && program.ruleStarts[index] >= 0;
     }
 
     /** The index of the first rule (tenant) that matches the whole of {@code s}, or -1. */

@@ -76,6 +76,11 @@ public final class Uts4jTenants {
     Tier upper() { return upper; }
     Tier lower() { return lower; }
 
+    /** Whether a loader rule binds threads to the tenant: then its code is told apart by its classes' loader. */
+    boolean hasLoaderRule(Uts4jTenant t) {
+        return upper.hasLoaderRule(t) || lower.hasLoaderRule(t);
+    }
+
     /** The tenant's answers under this table, or null for the host (or a tenant no longer here). */
     Uts4jAnswers answers(Uts4jTenant t) {
         return t == null ? null : answers.get(t);
@@ -95,6 +100,13 @@ public final class Uts4jTenants {
 
         boolean isEmpty() {
             return names == Uts4jRules.NONE && loaders == Uts4jRules.NONE;
+        }
+
+        boolean hasLoaderRule(Uts4jTenant t) {
+            for (int i = 0; i < tenants.length; i++) {
+                if (tenants[i] == t) return loaders.hasRule(i);
+            }
+            return false;
         }
 
         Uts4jTenant matchName(String name) {

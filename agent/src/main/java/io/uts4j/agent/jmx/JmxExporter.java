@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 /**
  * Registers the agent's MXBeans in the platform MBean server, but never creates that server
  * itself early: servers that configure JMX or logging themselves (a custom MBeanServerBuilder, a log
  * manager) break if it exists before they start. A daemon thread waits until someone else has
  * made it (the application, or a JMX client attaching), then registers.
+ *
+ * <p>Each bean is registered wrapped in a JDK {@link StandardMBean}: the MBean server tells anyone
+ * the class loader of a bean's class ({@code MBeanServer.getClassLoaderFor}), and the agent's own
+ * loader would hand any code the isolated part's public classes, which install tenant tables.
  */
 public final class JmxExporter implements TenantListener {
     private static final long POLL_MILLIS = 1000;
@@ -46,7 +51,7 @@ public final class JmxExporter implements TenantListener {
             while (field != null && field.get(null) == null) Thread.sleep(POLL_MILLIS);
             if (field == null) Thread.sleep(30_000); // cannot tell: give the application a head start
             MBeanServer s = ManagementFactory.getPlatformMBeanServer();
-            s.registerMBean(agent, new ObjectName("io.uts4j:type=Agent"));
+            s.registerMBean(new StandardMBean(agent, AgentMXBean.class, true), new ObjectName("io.uts4j:type=Agent"));
             server = s;
             for (TenantRuntime t : tenants.all()) added(t);
         } catch (InterruptedException e) {
@@ -63,7 +68,7 @@ public final class JmxExporter implements TenantListener {
         if (s == null) return; // registered with the others once the server exists
         try {
             ObjectName name = name(t.id());
-            if (!s.isRegistered(name)) s.registerMBean(new TenantInfo(t), name);
+            if (!s.isRegistered(name)) s.registerMBean(new StandardMBean(new TenantInfo(t), TenantMXBean.class, true), name);
         } catch (Exception e) {
             System.err.println("uts4j: cannot register JMX bean of tenant " + t.id() + ": " + e);
         }

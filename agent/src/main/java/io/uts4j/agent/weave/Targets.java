@@ -53,6 +53,8 @@ final class Targets {
         t.add(new Target(thread, "start", "(Ljdk/internal/vm/ThreadContainer;)V", // JDK 21+ only
                 Rewrite.skipIfTrue(Hook.dispatcher("startThread", "(Ljava/lang/Thread;Ljava/lang/Object;)Z"), THIS, 0),
                 "Thread.start"));
+        t.add(new Target("java/lang/VirtualThread", "start", "(Ljdk/internal/vm/ThreadContainer;)V", // JDK 21+ only
+                Rewrite.call(Hook.dispatcher("startVirtualThread", "(Ljava/lang/Thread;)V"), THIS), "Thread.start"));
         // Rules follow a thread's name and loader, but not where a tenant's code changed them.
         Rewrite changing = Rewrite.call(Hook.dispatcher("threadChanging", "(Ljava/lang/Thread;)V"), THIS);
         t.add(new Target(thread, "setName", "(" + STRING + ")V", changing, "Thread.setName"));

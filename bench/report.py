@@ -172,7 +172,8 @@ def timed_start(java, args, runs):
 
 
 def tenants(starts):
-    probe = ["-cp", BENCH_JAR, "io.uts4j.bench.probe.HeapAfterStart"]
+    # The agent jar on the class path too, so that the run with no agent finds the API (and sees it detached).
+    probe = ["-cp", BENCH_JAR + ":" + AGENT_JAR, "io.uts4j.bench.probe.HeapAfterStart"]
     big = write_scale_config(10000)
     small = write_scale_config(2)
     rows = []

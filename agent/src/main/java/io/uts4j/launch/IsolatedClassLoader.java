@@ -14,9 +14,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Loads the agent's implementation and its libraries (ASM, uts4j-native) from the {@code inst/}
- * folder of the agent jar, where class files are stored as {@code .classdata}: no other class
- * loader can see them, so an application's own ASM or JNA never meets the agent's. Its parent is
+ * Loads the agent's implementation and its library uts4j-native from the {@code inst/} folder of
+ * the agent jar, where class files are stored as {@code .classdata}: no other class loader can see
+ * them, so an application's own JNA never meets the agent's. Its parent is
  * the platform loader: it sees the JDK, not the application. JNA's classes come from a module layer
  * of their own, which the agent makes the first time kernel code needs them.
  */
@@ -114,6 +114,22 @@ final class IsolatedClassLoader extends ClassLoader {
             return new URL(jarUrl + path);
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The agent's own resources (such as its version) straight from the jar: asking the parent first
+     * would search the JDK's modules and the URL would open a connection, which costs milliseconds
+     * of every start; no JDK module holds anything under {@code io/uts4j/}.
+     */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        if (!name.startsWith("io/uts4j/") || name.endsWith(".class")) return super.getResourceAsStream(name);
+        JarEntry entry = jar.getJarEntry(PREFIX + name);
+        try {
+            return entry == null ? null : jar.getInputStream(entry);
+        } catch (IOException e) {
+            return null; // as ClassLoader.getResourceAsStream does
         }
     }
 

@@ -3,11 +3,9 @@ package io.uts4j.agent.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns agent args (and the file they name) into an {@link AgentConfig}: every key checked, one
@@ -21,7 +19,6 @@ public final class ConfigParser {
     static final String ALLOW_ENV_KEY = "allow-env";
     static final String ADDED_TENANTS_KEY = "added-tenants";
     static final String GLOBAL_KEYS = "config, kernel, propagate, resolver, allow-env, added-tenants, debug";
-    private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
     private ConfigParser() {}
 
@@ -44,7 +41,7 @@ public final class ConfigParser {
                     kernel = KernelMode.parse(s);
                     continue;
                 case RESOLVER_KEY:
-                    if (!CLASS_NAME.matcher(s.value()).matches()) {
+                    if (!NameSyntax.isClassName(s.value())) {
                         throw ConfigException.badValue(s, "not a class name",
                                 "valid: the fully qualified name of a class implementing io.uts4j.TenantResolver");
                     }
@@ -88,14 +85,5 @@ public final class ConfigParser {
         if (s.value().equals(yes)) return true;
         if (s.value().equals(no)) return false;
         throw ConfigException.badValue(s, "not one of " + yes + ", " + no, "valid: " + yes + ", " + no);
-    }
-
-    /** A list of names, as in {@code allow-env}: comma- or space-separated. */
-    static Set<String> names(String value) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String n : value.split("[,\\s]+")) {
-            if (!n.isEmpty()) out.add(n);
-        }
-        return out;
     }
 }

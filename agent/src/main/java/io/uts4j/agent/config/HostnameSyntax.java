@@ -1,7 +1,6 @@
 package io.uts4j.agent.config;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * RFC 1123 host names, within the kernel's HOST_NAME_MAX of 64 bytes, that no resolver reads as an
@@ -14,10 +13,7 @@ final class HostnameSyntax {
     static final int MAX_BYTES = 64;
     static final String VALID = "valid: dot-separated labels of 1 to 63 letters, digits or hyphens, "
             + "not starting or ending with a hyphen, the last not all digits, at most " + MAX_BYTES + " bytes in all";
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    /** A number as inet_aton reads one: decimal, octal (leading 0) or hex (0x). */
-    private static final Pattern C_NUMBER = Pattern.compile("[0-9]+|0[xX][0-9A-Fa-f]*");
+    private static final int MAX_LABEL = 63;
 
     private HostnameSyntax() {}
 
@@ -28,12 +24,12 @@ final class HostnameSyntax {
         if (bytes > MAX_BYTES) return "it is " + bytes + " bytes long";
         String[] labels = name.split("\\.", -1);
         for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
+            if (!isLabel(label)) {
                 return label.isEmpty() ? "it has an empty label"
                         : "label '" + ConfigException.shown(label) + "' is not valid";
             }
         }
-        if (DIGITS.matcher(labels[labels.length - 1]).matches()) {
+        if (isDigits(labels[labels.length - 1])) {
             return "it is an IP address (its last label is all digits)";
         }
         if (labels.length <= 4 && allNumbers(labels)) return "it is an IP address (every label a number)";
@@ -42,7 +38,38 @@ final class HostnameSyntax {
 
     private static boolean allNumbers(String[] labels) {
         for (String label : labels) {
-            if (!C_NUMBER.matcher(label).matches()) return false;
+            if (!isCNumber(label)) return false;
+        }
+        return true;
+    }
+
+    /** 1 to 63 ASCII letters, digits or hyphens, not starting or ending with a hyphen. */
+    private static boolean isLabel(String s) {
+        if (s.isEmpty() || s.length() > MAX_LABEL || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!NameSyntax.isAsciiLetterOrDigit(c) && c != '-') return false;
+        }
+        return true;
+    }
+
+    private static boolean isDigits(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            if (!NameSyntax.isAsciiDigit(s.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    /** A number as inet_aton reads one: decimal, octal (leading 0) or hex ({@code 0x}, digits optional). */
+    private static boolean isCNumber(String s) {
+        if (isDigits(s)) return true;
+        if (s.length() < 2 || s.charAt(0) != '0' || (s.charAt(1) != 'x' && s.charAt(1) != 'X')) return false;
+        for (int i = 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!NameSyntax.isAsciiDigit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F')) return false;
         }
         return true;
     }

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules for one tenant's settings — configured ones ({@code tenant.<id>.<key>}) and those of a
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
 public final class TenantSettings {
     static final String KEYS = "hostname, domainname, address, threads, loader, namespace, env.<NAME>, property.<key>";
     static final int MAX_RULE_CHARS = 1024;
-    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     /**
      * Variables that change how a child loads code: the dynamic loader's ({@code LD_*}), the ones
      * glibc itself ignores for set-user-ID programs for that reason ({@code unsecvars.h}), and the
@@ -37,9 +34,9 @@ public final class TenantSettings {
 
     /** The operator's {@code allow-env} list. */
     static Set<String> allowedEnv(Setting s) throws ConfigException {
-        Set<String> names = ConfigParser.names(s.value());
+        Set<String> names = NameSyntax.names(s.value());
         for (String n : names) {
-            if (!ENV_NAME.matcher(n).matches()) {
+            if (!NameSyntax.isEnvName(n)) {
                 throw ConfigException.badValue(s, "'" + ConfigException.shown(n) + "' is not a variable name",
                         "valid: names such as LD_LIBRARY_PATH, separated by commas or spaces");
             }
@@ -56,7 +53,7 @@ public final class TenantSettings {
      * same checks as in the configuration.
      */
     public TenantSpec parse(String id, Map<String, String> settings, String origin) throws ConfigException {
-        if (id == null || !TENANT_ID.matcher(id).matches()) {
+        if (id == null || !NameSyntax.isTenantId(id)) {
             throw new ConfigException("tenant id '" + ConfigException.shown(String.valueOf(id)) + "' (" + origin
                     + "); valid: 1 to 64 letters, digits, '_' or '-'");
         }
@@ -75,15 +72,12 @@ public final class TenantSettings {
 
     /**
      * The one place a {@code threads} or {@code loader} rule is checked before it is used: the rule, or
-     * the refusal naming its key. Today a {@link Pattern} that compiles is accepted, including ones a
-     * backtracking matcher takes exponential time on, such as {@code (.*a){20}}: no crisp syntactic
-     * test separates those from useful rules ({@code (a|a)*} and {@code .*.*.*a} are slow without
-     * nesting), so bounding evaluation is left to the rule matcher, which matches in linear time. Its
-     * own compile step (what it refuses, with the index and reason) belongs here in place of
-     * {@code Pattern.compile}, so that a rule it cannot match never gets past the configuration.
+     * the refusal naming its key. All tenants' rules are matched at once by one automaton, in time
+     * linear in the name whatever the rule (a rule such as {@code (.*a){20}}, on which a backtracking
+     * matcher takes exponential time, can never stall a thread's constructor); so only the regular
+     * constructs of {@code java.util.regex} are valid, and the compiler says which it refuses, where.
      *
-     * <p>A rule is at most {@value #MAX_RULE_CHARS} characters: {@code Pattern.compile} takes time
-     * quadratic in the length of a literal (about 1 ms at 1,024 characters, 1.3 s at 65,536).
+     * <p>A rule is at most {@value #MAX_RULE_CHARS} characters.
      */
     static String validRule(Setting s, String matchedAgainst) throws ConfigException {
         if (s.value().length() > MAX_RULE_CHARS) {
@@ -91,8 +85,6 @@ public final class TenantSettings {
                     + "java.util.regex pattern of at most " + MAX_RULE_CHARS + " characters matched against "
                     + matchedAgainst);
         }
-        // All tenants' rules are matched at once by one automaton, in time linear in the name (a rule
-        // can never stall a thread's constructor): so only the regular constructs are valid.
         try {
             RuleCompiler.check(s.value());
             return s.value();
@@ -115,7 +107,7 @@ public final class TenantSettings {
             int dot = k.indexOf('.', "tenant.".length());
             if (dot < 0) return null;
             String id = k.substring("tenant.".length(), dot);
-            if (!TENANT_ID.matcher(id).matches()) {
+            if (!NameSyntax.isTenantId(id)) {
                 throw new ConfigException("key '" + ConfigException.shown(k) + "' (" + s.origin() + ") names tenant id '"
                         + ConfigException.shown(id) + "'; valid: a tenant id of 1 to 64 letters, digits, '_' or '-'");
             }
@@ -164,7 +156,7 @@ public final class TenantSettings {
                 namespace = namespace(s);
             } else if (field.startsWith("env.")) {
                 String name = field.substring("env.".length());
-                if (!ENV_NAME.matcher(name).matches()) {
+                if (!NameSyntax.isEnvName(name)) {
                     throw new ConfigException("key '" + ConfigException.shown(s.key()) + "' (" + s.origin()
                             + ") names environment variable '" + ConfigException.shown(name)
                             + "'; valid: a name of letters, digits, '_', '.' or '-', not starting with a digit");

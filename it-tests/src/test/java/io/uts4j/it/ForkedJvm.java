@@ -123,7 +123,7 @@ final class ForkedJvm {
     }
 
     private static final java.util.regex.Pattern STARTUP_LINE =
-            java.util.regex.Pattern.compile("(?m)^uts4j \\S+: \\d+ tenants? .*$");
+            java.util.regex.Pattern.compile("(?m)^uts4j \\S+: \\d+ tenants?[ ;].*$");
 
     record Result(List<String> command, int exitCode, String stdout, String stderr) {
         /** Fails with everything a reader needs unless the JVM exited 0. */

@@ -63,6 +63,12 @@ final class ForkedJvm {
         return this;
     }
 
+    /** The longest the JVM may run before the test fails (120 s unless told). */
+    ForkedJvm timeout(long seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
+    }
+
     ForkedJvm classpath(String cp) {
         this.classpath = cp;
         return this;

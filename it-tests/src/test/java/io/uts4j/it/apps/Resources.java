@@ -47,7 +47,21 @@ public record Resources(int fds, int threads, int poolThreads, Map<String, Integ
 
     /** Whether nothing counted is above {@code before}: no descriptor and no thread more. */
     public boolean backTo(Resources before) {
-        return fds <= before.fds && threads <= before.threads;
+        return backTo(before, Map.of());
+    }
+
+    /**
+     * As {@link #backTo(Resources)}, but threads of the kinds in {@code mayGrowTo} may be more than
+     * before, up to the number given for each: the threads of a bounded pool that lives on.
+     */
+    public boolean backTo(Resources before, Map<String, Integer> mayGrowTo) {
+        int allowed = 0;
+        for (Map.Entry<String, Integer> k : mayGrowTo.entrySet()) {
+            int now = byKind.getOrDefault(k.getKey(), 0);
+            if (now > k.getValue()) return false;
+            allowed += Math.max(0, now - before.byKind.getOrDefault(k.getKey(), 0));
+        }
+        return fds <= before.fds && threads <= before.threads + allowed;
     }
 
     /**
@@ -56,9 +70,15 @@ public record Resources(int fds, int threads, int poolThreads, Map<String, Integ
      * last thread using it) gets its time; a leak stays.
      */
     public static Resources settle(Resources before, int seconds) throws InterruptedException {
+        return settle(before, Map.of(), seconds);
+    }
+
+    /** As {@link #settle(Resources, int)}, with {@link #backTo(Resources, Map)}. */
+    public static Resources settle(Resources before, Map<String, Integer> mayGrowTo, int seconds)
+            throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         Resources now = now();
-        while (!now.backTo(before) && System.nanoTime() < deadline) {
+        while (!now.backTo(before, mayGrowTo) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             now = now();
         }
@@ -67,6 +87,11 @@ public record Resources(int fds, int threads, int poolThreads, Map<String, Integ
 
     /** The values for a report line: {@code fds.before}, {@code fds.after}, ... and the threads above before. */
     public static Map<String, String> compare(Resources before, Resources after) {
+        return compare(before, after, Map.of());
+    }
+
+    /** As {@link #compare(Resources, Resources)}, with {@link #backTo(Resources, Map)}. */
+    public static Map<String, String> compare(Resources before, Resources after, Map<String, Integer> mayGrowTo) {
         Map<String, String> m = new TreeMap<>();
         m.put("fds.before", String.valueOf(before.fds));
         m.put("fds.after", String.valueOf(after.fds));
@@ -80,7 +105,7 @@ public record Resources(int fds, int threads, int poolThreads, Map<String, Integ
             if (n > was) more.put(kind, n - was);
         });
         m.put("threads.more", more.toString());
-        m.put("backTo", String.valueOf(after.backTo(before)));
+        m.put("backTo", String.valueOf(after.backTo(before, mayGrowTo)));
         return m;
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and about half the children interrupted during the call ran unseen.
  */
 class InterruptedLaunchTest {
-    static final int LAUNCHES = 300;
+    static final int LAUNCHES = 200;
     static final String TENANT = "kernel=required,tenant.alpha.hostname=alpha,tenant.alpha.threads=alpha-.*";
 
     @TempDir

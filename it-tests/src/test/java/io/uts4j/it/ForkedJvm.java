@@ -63,6 +63,12 @@ final class ForkedJvm {
         return this;
     }
 
+    /** The longest the JVM may run before the test fails (120 s unless told). */
+    ForkedJvm timeout(long seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
+    }
+
     ForkedJvm classpath(String cp) {
         this.classpath = cp;
         return this;
@@ -123,7 +129,7 @@ final class ForkedJvm {
     }
 
     private static final java.util.regex.Pattern STARTUP_LINE =
-            java.util.regex.Pattern.compile("(?m)^uts4j \\S+: \\d+ tenants? .*$");
+            java.util.regex.Pattern.compile("(?m)^uts4j \\S+: \\d+ tenants?[ ;].*$");
 
     record Result(List<String> command, int exitCode, String stdout, String stderr) {
         /** Fails with everything a reader needs unless the JVM exited 0. */

@@ -48,6 +48,12 @@ final class ForkedServer implements AutoCloseable {
         throw new AssertionError("no @" + who + " line after " + timeoutSeconds + " s\n" + this);
     }
 
+    /** Writes one line to the server's standard input (a command, for servers that read them). */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     long pid() {
         return process.pid();
     }

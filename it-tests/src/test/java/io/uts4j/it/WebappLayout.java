@@ -46,6 +46,22 @@ final class WebappLayout {
             </web-app>
             """.formatted(IdentityServlet.class.getName(), AttemptsServlet.class.getName());
 
+    /** One servlet at /, loaded at once, and nothing else. */
+    private static final String ONE_SERVLET_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1" metadata-complete="true">
+              <servlet>
+                <servlet-name>only</servlet-name>
+                <servlet-class>%s</servlet-class>
+                <load-on-startup>1</load-on-startup>
+              </servlet>
+              <servlet-mapping>
+                <servlet-name>only</servlet-name>
+                <url-pattern>/</url-pattern>
+              </servlet-mapping>
+            </web-app>
+            """;
+
     private WebappLayout() {}
 
     /** Lays out {@code root/name} afresh and returns it: the docBase of one web application. */
@@ -56,6 +72,16 @@ final class WebappLayout {
         copyAll(TEST_CLASSES.resolve(SERVLET_PACKAGE), ".class", classes);
         copyAll(WEBAPP_LIBS, ".jar", Files.createDirectories(docBase.resolve("WEB-INF/lib")));
         Files.writeString(docBase.resolve("WEB-INF/web.xml"), WEB_XML);
+        return docBase;
+    }
+
+    /** As {@link #create}, with only this servlet (of the same package) and no libraries. */
+    static Path createWithOnly(Path root, String name, Class<?> servlet) throws IOException {
+        Path docBase = root.resolve(name);
+        deleteRecursively(docBase);
+        Path classes = Files.createDirectories(docBase.resolve("WEB-INF/classes").resolve(SERVLET_PACKAGE));
+        copyAll(TEST_CLASSES.resolve(SERVLET_PACKAGE), ".class", classes);
+        Files.writeString(docBase.resolve("WEB-INF/web.xml"), ONE_SERVLET_XML.formatted(servlet.getName()));
         return docBase;
     }
 

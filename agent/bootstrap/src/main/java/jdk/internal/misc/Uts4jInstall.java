@@ -105,8 +105,19 @@ public final class Uts4jInstall {
         return t instanceof Uts4jNamespaceThread;
     }
 
+    /**
+     * Made in a privileged block of java.base's own: on JDK 17 a new thread keeps the access control
+     * context of its maker's stack, whose protection domains hold their class loaders (a web
+     * application's, when its request made the first launch) for the thread's whole life.
+     */
+    @SuppressWarnings("removal")
     public static Thread newNamespaceThread(Runnable task, String name) {
-        return new Uts4jNamespaceThread(task, name);
+        return java.security.AccessController.doPrivileged(new java.security.PrivilegedAction<Thread>() {
+            @Override
+            public Thread run() {
+                return new Uts4jNamespaceThread(task, name);
+            }
+        });
     }
 
     /**

@@ -105,7 +105,10 @@ public final class TenantNamespace implements AutoCloseable {
 
     /**
      * A child may rename the namespace ({@code hostname x}); the kernel's names are the tenant's, so
-     * once it has exited they are read again, and the Java-level identity follows.
+     * once it has exited they are read again, and the Java-level identity follows. This may run on
+     * the launching thread itself (when the child has exited already), so it must neither wait for
+     * a lane (long tasks may hold the task lane) nor touch the caller's interrupt flag: a short-lived
+     * thread reads the names, joined uninterruptibly.
      */
     private Process followingRenames(Process p) {
         p.onExit().thenRun(this::readKernelNames);
@@ -116,9 +119,9 @@ public final class TenantNamespace implements AutoCloseable {
         Uts4jTenant t = tenant;
         if (t == null || namespace.isClosed()) return;
         try {
-            UtsNames n = tasks.call(UtsNamespace::currentThreadNames);
+            UtsNames n = namespace.names();
             t.kernelNamesAre(n.hostname(), domain(n.domainname()));
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             // closed meanwhile (the tenant was removed); its names no longer matter
         }
     }

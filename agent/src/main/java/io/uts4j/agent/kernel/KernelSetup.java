@@ -73,7 +73,8 @@ public final class KernelSetup {
         Map<String, String[]> names = new LinkedHashMap<>();
         try {
             if (!UtsNamespace.isSupported()) {
-                return unavailable(mode, specs, "this JVM cannot use Linux UTS namespaces (not Linux, or JNA cannot load)");
+                return unavailable(mode, specs, "this JVM cannot use Linux UTS namespaces (not Linux, or JNA cannot load)",
+                        true);
             }
             // New namespaces are made in one batch (one short-lived thread unsharing again and again:
             // thousands take a fraction of a second); adopted ones are opened one by one.
@@ -101,7 +102,7 @@ public final class KernelSetup {
             closeAll(namespaces);
             if (e.reason() == NamespaceException.Reason.PERMISSION || e.reason() == NamespaceException.Reason.UNSUPPORTED
                     || e.reason() == NamespaceException.Reason.LIMIT) {
-                return unavailable(mode, specs, e.getMessage());
+                return unavailable(mode, specs, e.getMessage(), e.reason() != NamespaceException.Reason.LIMIT);
             }
             throw new ConfigException("cannot give the tenants kernel namespaces: " + e.getMessage());
         } catch (ConfigException | RuntimeException | Error e) {
@@ -110,10 +111,15 @@ public final class KernelSetup {
         }
     }
 
-    private static Outcome unavailable(KernelMode mode, List<TenantSpec> specs, String reason)
+    /**
+     * @param privilege whether the JVM lacks the privilege (a limit on the number of namespaces is
+     *                  not helped by running as root: the reason says what is)
+     */
+    private static Outcome unavailable(KernelMode mode, List<TenantSpec> specs, String reason, boolean privilege)
             throws ConfigException, Unavailable {
         String why = "kernel UTS namespaces are not available to this JVM (" + reason + ")";
-        if (mode == KernelMode.REQUIRED) throw new Unavailable(why + "; kernel=required: " + HOW);
+        String how = privilege ? HOW : "raise the limit the reason names, or give fewer tenants a namespace";
+        if (mode == KernelMode.REQUIRED) throw new Unavailable(why + "; kernel=required: " + how);
         for (TenantSpec t : specs) {
             if (t.hostname() == null) {
                 throw new ConfigException("tenant '" + t.id() + "' adopts namespace " + t.namespace()
@@ -121,7 +127,7 @@ public final class KernelSetup {
             }
         }
         return new Outcome(Map.of(), Map.of(), why + ": tenants have a Java-level identity only; for kernel mode, "
-                + HOW + " (kernel=off silences this)");
+                + how + " (kernel=off silences this)");
     }
 
     private static void closeAll(Map<String, TenantNamespace> namespaces) {

@@ -50,6 +50,8 @@ class HandOffTest {
             switch (m.get("kind")) {
                 // a new thread inherits its maker's identity, as it did before propagation existed
                 case "NEW_THREAD" -> soft.assertThat(m).as(who).containsEntry("seen", submitter);
+                // ... and one a task makes on the host's worker, the host's
+                case "NEW_THREAD_IN_TASK" -> soft.assertThat(m).as(who).containsEntry("seen", host);
                 // the host's workers, and the host's thread that completes a stage, run everything as the host
                 default -> soft.assertThat(m).as(who).containsEntry("workersSaw", host);
             }
@@ -68,7 +70,7 @@ class HandOffTest {
         assertThat(rowsBySubmitter.values()).as(r.toString()).allSatisfy(s -> assertThat(s).isEqualTo(rows));
         assertThat(rows).contains("fixed.invokeAll", "cached.invokeAny", "scheduled.atFixedRate",
                 "completableFuture.supplyAsync.default", "completableFuture.thenApply.completedByHost",
-                "common.fork", "forkJoin.invoke", "parallelStream.common", "timer.schedule", "newThread");
+                "common.fork", "forkJoin.invoke", "parallelStream.common", "timer.schedule", "newThread", "newThread.inForkJoinTask", "lambdaFactory.submitCallable");
         if (jdk.feature() >= 21) assertThat(rows).contains("threadPerTask", "virtualThreads");
         return report;
     }

@@ -32,6 +32,8 @@ public final class HandOffRows {
         SPLIT,
         /** On a thread made for the task, which inherits its maker's identity. */
         NEW_THREAD,
+        /** On a thread that a task made on a pool's worker, which inherits what that task runs as. */
+        NEW_THREAD_IN_TASK,
         /** On the host's thread that completed the stage before. */
         HOST_COMPLETED
     }
@@ -52,6 +54,8 @@ public final class HandOffRows {
         List<Row> rows = new ArrayList<>();
         executorService(rows, "fixed", p.fixed);
         executorService(rows, "cached", p.cached);
+        rows.add(new Row("lambdaFactory.submitCallable", Kind.POOLED,
+                () -> List.of(p.lambdaFactory.submit(HandOffRows::work).get(T, TimeUnit.SECONDS))));
         scheduled(rows, p);
         completableFuture(rows, p);
         forkJoin(rows, "forkJoin", p.forkJoin);
@@ -65,6 +69,10 @@ public final class HandOffRows {
             new Thread(() -> out.complete(work())).start(); // a thread per task, as a simple executor does
             return List.of(out.get(T, TimeUnit.SECONDS));
         }));
+        rows.add(new Row("newThread.inPooledTask", Kind.NEW_THREAD_IN_TASK,
+                () -> List.of(p.fixed.submit(HandOffRows::onNewThread).get(T, TimeUnit.SECONDS))));
+        rows.add(new Row("newThread.inForkJoinTask", Kind.NEW_THREAD_IN_TASK,
+                () -> List.of(CompletableFuture.supplyAsync(HandOffRows::onNewThread).get(T, TimeUnit.SECONDS))));
         if (p.threadPerTask != null) {
             rows.add(new Row("threadPerTask", Kind.NEW_THREAD,
                     () -> List.of(p.threadPerTask.submit(HandOffRows::work).get(T, TimeUnit.SECONDS))));
@@ -240,6 +248,17 @@ public final class HandOffRows {
 
     static List<Seen> parallelStream(int elements) {
         return IntStream.range(0, elements).parallel().mapToObj(i -> Seen.afterWorking(1)).collect(Collectors.toList());
+    }
+
+    /** Work done on a thread made for it, which the caller waits for. */
+    private static Seen onNewThread() {
+        CompletableFuture<Seen> out = new CompletableFuture<>();
+        new Thread(() -> out.complete(work())).start();
+        try {
+            return out.get(T, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Seen work() {

@@ -19,6 +19,8 @@ public final class SharedPools {
 
     public final ExecutorService fixed = Executors.newFixedThreadPool(4);
     public final ExecutorService cached = Executors.newCachedThreadPool();
+    /** A pool whose thread factory is a lambda, as many applications write it. */
+    public final ExecutorService lambdaFactory = Executors.newFixedThreadPool(2, r -> new Thread(r, "lambda-made"));
     public final ScheduledExecutorService scheduled = Executors.newScheduledThreadPool(2);
     public final ForkJoinPool forkJoin = new ForkJoinPool(4);
     public final Timer timer = new Timer("host-timer", true);
@@ -28,7 +30,8 @@ public final class SharedPools {
     public final ExecutorService virtualThreads = jdk21Executor("newVirtualThreadPerTaskExecutor", null, null);
 
     public void shutdown() throws InterruptedException {
-        for (ExecutorService e : new ExecutorService[] {fixed, cached, scheduled, forkJoin, threadPerTask, virtualThreads}) {
+        for (ExecutorService e : new ExecutorService[] {fixed, cached, lambdaFactory, scheduled, forkJoin, threadPerTask,
+                virtualThreads}) {
             if (e == null) continue;
             e.shutdownNow();
             e.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * the thread's name or context class loader changes. A change of either made by a tenant's code
  * does not move the thread: its rules' answer stays frozen until host code changes it again. A
  * platform thread created by a pool's thread factory inherits nothing (a pool worker outlives the
- * task that made the pool create it); virtual threads always inherit, as they run one task.
+ * task that made the pool create it), unless a thread-per-task executor asked for it; virtual
+ * threads always inherit, as they run one task.
  */
 public final class Uts4jBinding {
     /** Inheritable so that the JDK hands the creating thread's tenant to every new thread. */
@@ -257,11 +258,23 @@ public final class Uts4jBinding {
         }
     }
 
-    /** Tells whether a thread is being created by a pool, from the frames of its creator. */
+    /**
+     * Tells whether a thread is being created for a pool, from the frames of its creator (what
+     * called Thread's constructor): a thread factory's {@code newThread}, or a JDK pool making its
+     * worker, close below. A lambda factory's frame is the class that wrote it, so the pool's frame
+     * under it tells; a task that makes a thread on a pool's worker has the pool's frames much
+     * further down, and makes a thread like any other code. A thread that a thread-per-task
+     * executor (JDK 21+) asks a factory for runs one task: it inherits.
+     */
     static final class PoolThreads implements Function<Stream<StackWalker.StackFrame>, Boolean> {
         private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
         private static final PoolThreads SEARCH = new PoolThreads();
-        private static final int FRAMES = 32; // a factory sits a few frames above Thread's constructor
+        /** How many of the creator's frames may lie above the pool's own (a lambda factory and what it calls). */
+        private static final int CREATOR_FRAMES = 8;
+        /** Thread's constructors and the inheritance that runs in them come first: a bound on those too. */
+        private static final int MAX_FRAMES = 32;
+        private static final String THREAD_PER_TASK = "java.util.concurrent.ThreadPerTaskExecutor";
+        private static final String POOL_WORKER = "java.util.concurrent.ThreadPoolExecutor$Worker";
 
         static boolean isCreatingPoolWorker() {
             return WALKER.walk(SEARCH);
@@ -271,16 +284,38 @@ public final class Uts4jBinding {
         public Boolean apply(Stream<StackWalker.StackFrame> frames) {
             // A plain loop rather than stream lambdas: bootstrap code avoids invokedynamic.
             Iterator<StackWalker.StackFrame> it = frames.iterator();
-            for (int i = 0; i < FRAMES && it.hasNext(); i++) {
-                if (isPoolClass(it.next().getDeclaringClass())) return Boolean.TRUE;
+            boolean factory = false;
+            int creatorFrames = 0;
+            for (int i = 0; i < MAX_FRAMES && creatorFrames < CREATOR_FRAMES && it.hasNext(); i++) {
+                StackWalker.StackFrame frame = it.next();
+                Class<?> c = frame.getDeclaringClass();
+                if (creatorFrames == 0 && isThreadCreation(c)) continue;
+                creatorFrames++;
+                String method = frame.getMethodName();
+                if (c.getName().equals(THREAD_PER_TASK)) return Boolean.FALSE;
+                if (method.equals("newThread") && isFactory(c)) {
+                    factory = true;
+                } else if (isPoolMakingWorker(c, method) || factory) {
+                    return Boolean.TRUE; // a JDK pool, or whatever else called a factory
+                }
             }
-            return Boolean.FALSE;
+            return factory;
         }
 
-        private static boolean isPoolClass(Class<?> c) {
-            return ThreadFactory.class.isAssignableFrom(c)
-                    || ForkJoinPool.class.isAssignableFrom(c)
-                    || ForkJoinPool.ForkJoinWorkerThreadFactory.class.isAssignableFrom(c);
+        /** Thread's constructors (a subclass's too), inheritance, and uts4j's own frames. */
+        private static boolean isThreadCreation(Class<?> c) {
+            return Thread.class.isAssignableFrom(c) || c.getName().startsWith("java.lang.ThreadLocal")
+                    || c.getName().startsWith("java.lang.ThreadBuilders") || c.getName().startsWith("jdk.internal.misc.Uts4j");
+        }
+
+        private static boolean isFactory(Class<?> c) {
+            return ThreadFactory.class.isAssignableFrom(c) || ForkJoinPool.ForkJoinWorkerThreadFactory.class.isAssignableFrom(c);
+        }
+
+        private static boolean isPoolMakingWorker(Class<?> c, String method) {
+            if (c.getName().equals(POOL_WORKER)) return method.equals("<init>");
+            return ForkJoinPool.class.isAssignableFrom(c)
+                    && (method.equals("createWorker") || method.equals("startDelayScheduler"));
         }
     }
 }

@@ -113,6 +113,7 @@ class HandOffEdgeCasesTest {
         soft.assertThat(timer.get("runs").split(",")).as("every run of alpha's periodic TimerTask").containsOnly(alpha);
         soft.assertThat(report.get("rejected.timerCancelled")).containsEntry("threw", "IllegalStateException")
                 .containsEntry("runs", host);
+        soft.assertThat(report.get("rejected.null")).containsEntry("threw", "NullPointerException,NullPointerException");
         soft.assertAll();
     }
 }

@@ -100,6 +100,11 @@ public final class RejectedCheck {
         timer.schedule(onceTask, 1);
         Report.print("rejected.timerCancelled", Map.of("threw", threw, "runs", once.await(1)));
 
+        // No task at all: the JDK's own exception, as without uts4j.
+        threw = rejectedOn("alpha-1", () -> bounded.execute(null));
+        threw += "," + rejectedOn("alpha-1", () -> timer.schedule(null, 1));
+        Report.print("rejected.null", Map.of("threw", threw));
+
         timer.cancel();
         for (ExecutorService e : List.of(bounded, callerRuns)) e.shutdown();
     }
@@ -110,7 +115,7 @@ public final class RejectedCheck {
         Report.onThread(thread, () -> {
             try {
                 handOff.run();
-            } catch (RejectedExecutionException | IllegalStateException e) {
+            } catch (RejectedExecutionException | IllegalStateException | NullPointerException e) {
                 threw[0] = e.getClass().getSimpleName();
             }
         });

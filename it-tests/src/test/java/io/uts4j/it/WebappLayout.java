@@ -1,5 +1,6 @@
 package io.uts4j.it;
 
+import io.uts4j.it.webapp.HandOffServlet;
 import io.uts4j.it.webapp.IdentityServlet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,17 @@ final class WebappLayout {
                 <servlet-name>identity</servlet-name>
                 <url-pattern>/</url-pattern>
               </servlet-mapping>
+              <servlet>
+                <servlet-name>handoff</servlet-name>
+                <servlet-class>%s</servlet-class>
+                <async-supported>true</async-supported>
+              </servlet>
+              <servlet-mapping>
+                <servlet-name>handoff</servlet-name>
+                <url-pattern>/handoff</url-pattern>
+              </servlet-mapping>
             </web-app>
-            """.formatted(IdentityServlet.class.getName());
+            """.formatted(IdentityServlet.class.getName(), HandOffServlet.class.getName());
 
     private WebappLayout() {}
 

@@ -3,6 +3,7 @@ package io.uts4j.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uts4j.it.apps.FailingTaskCheck;
+import io.uts4j.it.apps.LoaderBoundWorkerCheck;
 import io.uts4j.it.apps.RejectedCheck;
 import io.uts4j.it.apps.RemovedTenantCheck;
 import io.uts4j.it.apps.SharedRunnableCheck;
@@ -92,6 +93,19 @@ class HandOffEdgeCasesTest {
             if (who.startsWith("removed.")) removed.put(who, m.get("seen"));
         });
         assertThat(removed).as(r.toString()).hasSize(7).allSatisfy((who, seen) -> assertThat(seen).as(who).isEqualTo(host));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void aPoolWorkerIsNotBoundByTheContextLoaderItCopiedFromTheTenantThatMadeIt(Jdk jdk) {
+        String hostname = "loader-bound-host";
+        ForkedJvm.Result r = HandOffTenants.jvm(jdk, ",tenant.web.loader=web-app,tenant.web.hostname=" + hostname)
+                .run(LoaderBoundWorkerCheck.class, "web-app").assertSuccess();
+        Map<String, String> m = r.report().get("loaderBound");
+        String host = HandOffTenants.host();
+        String web = hostname + host.substring(host.indexOf('|'));
+        assertThat(m).as(r.toString()).containsEntry("tenantSaw", web).containsEntry("sameWorker", "true")
+                .containsEntry("hostSaw", host).containsEntry("setByHost", web);
     }
 
     @ParameterizedTest

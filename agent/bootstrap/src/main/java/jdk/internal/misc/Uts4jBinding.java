@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * the thread's name or context class loader changes. A change of either made by a tenant's code
  * does not move the thread: its rules' answer stays frozen until host code changes it again. A
  * platform thread created by a pool's thread factory inherits nothing (a pool worker outlives the
- * task that made the pool create it), unless a thread-per-task executor asked for it; virtual
- * threads always inherit, as they run one task.
+ * task that made the pool create it), unless a thread-per-task executor asked for it — nor through
+ * the context class loader it copies from its maker, which binds it by no loader rule until it is
+ * set anew; virtual threads always inherit, as they run one task.
  */
 public final class Uts4jBinding {
     /** Inheritable so that the JDK hands the creating thread's tenant to every new thread. */
@@ -35,6 +36,8 @@ public final class Uts4jBinding {
     private Uts4jTenant inherited;
     private boolean inheritedByPoolWorker;
     private boolean inheritanceSettled = true;
+    /** A pool worker's context class loader as copied from the thread that made it: binds it by no loader rule until host code sets one. */
+    private WeakReference<ClassLoader> bornWith = NO_LOADER;
 
     private Uts4jTenants seenTable;  // the table the caches below were computed against
     private String seenName;         // compared by identity: the same object until renamed
@@ -74,6 +77,14 @@ public final class Uts4jBinding {
         Frame f = new Frame(tenant, b.top, Thread.currentThread(), b);
         b.top = f;
         return f;
+    }
+
+    /** Host code sets the calling thread's context class loader: from now on it binds the thread, whatever it is. */
+    static void loaderSetByHost() {
+        Uts4jBinding b = LOCAL.get();
+        if (b == null || b.bornWith == NO_LOADER) return;
+        b.bornWith = NO_LOADER;
+        b.seenLoader = NO_LOADER; // even set to the loader it had: the rules must look again
     }
 
     /** The calling thread's effective tenant, or null for the host. */
@@ -117,9 +128,10 @@ public final class Uts4jBinding {
             boolean changed = table != seenTable || name != seenName || loader != seenLoader.get();
             // A change a tenant's code made keeps the thread where it was (see threadChanging).
             if (changed && (seenTable == null || FROZEN.isEmpty() || FROZEN.get(thread) == null)) {
+                ClassLoader ruling = loader != null && loader == bornWith.get() ? null : loader;
                 upperSource = HOST;
-                byUpperRule = table.hasRules ? ruled(table, table.upper(), thread, name, loader, true) : null;
-                byLowerRule = table.hasRules ? ruled(table, table.lower(), thread, name, loader, false) : null;
+                byUpperRule = table.hasRules ? ruled(table, table.upper(), thread, name, ruling, true) : null;
+                byLowerRule = table.hasRules ? ruled(table, table.lower(), thread, name, ruling, false) : null;
             }
             seenTable = table;
             seenName = name;
@@ -129,7 +141,11 @@ public final class Uts4jBinding {
         }
         if (!inheritanceSettled) {
             // Decided here, on the new thread itself, because only it knows whether it is virtual.
-            if (inheritedByPoolWorker && !isVirtual(thread)) inherited = null;
+            if (inheritedByPoolWorker && !isVirtual(thread)) {
+                inherited = null;
+            } else {
+                bornWith = NO_LOADER;
+            }
             inheritanceSettled = true;
         }
         Uts4jTenant t;
@@ -251,6 +267,9 @@ public final class Uts4jBinding {
                 child.inherited = a.tenant;
                 child.inheritedByPoolWorker = PoolThreads.isCreatingPoolWorker();
                 child.inheritanceSettled = !child.inheritedByPoolWorker;
+                // A worker copies its maker's context class loader (a web application's, while it
+                // serves a request): the pool's worker is no more that application's than its maker's tenant's.
+                if (child.inheritedByPoolWorker) child.bornWith = new WeakReference<>(Thread.currentThread().getContextClassLoader());
                 return child;
             } catch (Throwable e) {
                 return null;

@@ -106,6 +106,12 @@ class HandOffEdgeCasesTest {
         String web = hostname + host.substring(host.indexOf('|'));
         assertThat(m).as(r.toString()).containsEntry("tenantSaw", web).containsEntry("sameWorker", "true")
                 .containsEntry("hostSaw", host).containsEntry("setByHost", web);
+
+        // propagate=off: as before, the loader the worker copied binds it, for every task it runs
+        r = HandOffTenants.jvm(jdk, ",propagate=off,tenant.web.loader=web-app,tenant.web.hostname=" + hostname)
+                .run(LoaderBoundWorkerCheck.class, "web-app").assertSuccess();
+        assertThat(r.report().get("loaderBound")).as(r.toString()).containsEntry("tenantSaw", web)
+                .containsEntry("hostSaw", web);
     }
 
     @ParameterizedTest

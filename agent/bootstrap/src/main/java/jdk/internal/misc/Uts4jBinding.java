@@ -268,8 +268,11 @@ public final class Uts4jBinding {
                 child.inheritedByPoolWorker = PoolThreads.isCreatingPoolWorker();
                 child.inheritanceSettled = !child.inheritedByPoolWorker;
                 // A worker copies its maker's context class loader (a web application's, while it
-                // serves a request): the pool's worker is no more that application's than its maker's tenant's.
-                if (child.inheritedByPoolWorker) child.bornWith = new WeakReference<>(Thread.currentThread().getContextClassLoader());
+                // serves a request): the pool's worker is no more that application's than its maker's
+                // tenant's, now that its tasks carry their own (with propagate=off, as before).
+                if (child.inheritedByPoolWorker && Uts4jTasks.enabled) {
+                    child.bornWith = new WeakReference<>(Thread.currentThread().getContextClassLoader());
+                }
                 return child;
             } catch (Throwable e) {
                 return null;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinTask;
@@ -235,7 +237,7 @@ class TasksTest {
     }
 
     @Test
-    void everyRunOfATimerTaskIsItsSchedulersUntilTheHostSchedulesIt() throws Exception {
+    void everyRunOfAScheduledTaskIsItsSchedulersUntilTheHostSchedulesIt() throws Exception {
         Noting task = new Noting();
         Threads.call("alpha-1", () -> {
             Uts4jTasks.captureScheduled(task);
@@ -252,5 +254,37 @@ class TasksTest {
             timer.call(run);
         }
         assertThat(task.ranAs).containsExactly("a", "a", "host");
+    }
+
+    @Test
+    void aSchedulingTheTimerRefusesLeavesTheFirstCaptureAlone() throws Exception {
+        NotingTimerTask task = new NotingTimerTask();
+        Threads.call("alpha-1", () -> {
+            Uts4jTasks.captureScheduled(task);
+            return null;
+        });
+        Timer timer = new Timer("unwoven", true);
+        try {
+            timer.schedule(task, 3_600_000); // scheduled: Timer.sched refuses it any other time
+            Uts4jTasks.captureScheduled(task); // the host tries again, and will be refused
+            try (OwnThread timerThread = new OwnThread("timer")) {
+                timerThread.call(() -> {
+                    Uts4jTasks.runScheduled(task);
+                    return null;
+                });
+            }
+        } finally {
+            timer.cancel();
+        }
+        assertThat(task.ranAs).containsExactly("a");
+    }
+
+    static final class NotingTimerTask extends TimerTask {
+        final List<String> ranAs = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void run() {
+            ranAs.add(id(Uts4jInstall.currentTenant()));
+        }
     }
 }

@@ -52,7 +52,10 @@ abstract class TomcatTenants {
         Path root = Path.of(System.getProperty("uts4j.webapps"));
         List<String> args = new ArrayList<>(List.of(root.resolve("tomcat-base").toString()));
         for (String app : APPS) args.add("/" + app + "=" + WebappLayout.create(root, app));
-        ForkedJvm jvm = ForkedJvm.on(jdk()).agent(AGENT_ARGS).classpath(WebappLayout.serverClasspath());
+        // A common pool of 4 workers even on a 2-core machine, where it would have 1 and CompletableFuture
+        // would start a thread per task instead.
+        ForkedJvm jvm = ForkedJvm.on(jdk()).agent(AGENT_ARGS).classpath(WebappLayout.serverClasspath())
+                .jvmArgs("-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
         server = ForkedServer.start(jvm, TomcatServer.class, args.toArray(String[]::new));
         serverThread = server.awaitReport("server", 60);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -148,10 +151,59 @@ abstract class TomcatTenants {
         return seen.equals(want) ? null : app + " on " + m.get("thread") + ": " + seen;
     }
 
+    /**
+     * Work a request hands to other threads — CompletableFuture.supplyAsync, a pool the server lends
+     * to all web applications, a parallel stream, AsyncContext.start — runs as the request's tenant.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"shop", "blog", "plain"})
+    void workAWebApplicationHandsToOtherThreadsRunsAsItsOwnTenant(String app) throws Exception {
+        Map<String, String> m = get(app, "handoff");
+        assertThat(handOffMismatch(app, m)).as(m.toString()).isNull();
+        assertThat(m.get("supplyAsync")).as("on the common pool").contains("@ForkJoinPool.commonPool-worker-");
+        assertThat(Integer.parseInt(m.get("parallelStream.onWorkers"))).as("the stream's elements on the pool's workers")
+                .isPositive();
+    }
+
+    @Test
+    void concurrentRequestsToAllWebApplicationsHandTheirWorkOverAsTheirOwnTenants() throws Exception {
+        int requests = 300;
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> wrong = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String app = APPS.get(i % APPS.size());
+                wrong.add(clients.submit(() -> handOffMismatch(app, get(app, "handoff"))));
+            }
+            List<String> mismatches = new ArrayList<>();
+            for (Future<String> w : wrong) if (w.get() != null) mismatches.add(w.get());
+            assertThat(mismatches).as("of " + requests + " responses").isEmpty();
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** What of a hand-off response is not the web application's own hostname, or null if nothing. */
+    private String handOffMismatch(String app, Map<String, String> m) throws Exception {
+        String hostname = expected(app).hostname();
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (String key : List.of("request", "supplyAsync", "sharedPool", "asyncStart")) {
+            String seen = m.get(key);
+            if (seen == null || !seen.startsWith(hostname + "@")) wrong.put(key, seen);
+        }
+        if (!("[" + hostname + "]").equals(m.get("parallelStream"))) wrong.put("parallelStream", m.get("parallelStream"));
+        if (m.containsKey("error")) wrong.put("error", m.get("error"));
+        return wrong.isEmpty() ? null : app + ": " + wrong;
+    }
+
     Map<String, String> get(String app) throws Exception {
+        return get(app, "");
+    }
+
+    Map<String, String> get(String app, String path) throws Exception {
         int port = Integer.parseInt(serverThread.get("port"));
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + app + "/"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + app + "/"
+                        + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body() + "\n" + server).isEqualTo(200);
         Map<String, String> m = new LinkedHashMap<>();
         for (String line : r.body().split("\n")) {

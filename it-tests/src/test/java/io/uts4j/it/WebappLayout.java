@@ -1,6 +1,7 @@
 package io.uts4j.it;
 
 import io.uts4j.it.webapp.AttemptsServlet;
+import io.uts4j.it.webapp.HandOffServlet;
 import io.uts4j.it.webapp.IdentityServlet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +44,18 @@ final class WebappLayout {
                 <servlet-name>attempts</servlet-name>
                 <url-pattern>/attempts</url-pattern>
               </servlet-mapping>
+              <servlet>
+                <servlet-name>handoff</servlet-name>
+                <servlet-class>%s</servlet-class>
+                <async-supported>true</async-supported>
+              </servlet>
+              <servlet-mapping>
+                <servlet-name>handoff</servlet-name>
+                <url-pattern>/handoff</url-pattern>
+              </servlet-mapping>
             </web-app>
-            """.formatted(IdentityServlet.class.getName(), AttemptsServlet.class.getName());
+            """.formatted(IdentityServlet.class.getName(), AttemptsServlet.class.getName(),
+                    HandOffServlet.class.getName());
 
     /** One servlet at /, loaded at once, and nothing else. */
     private static final String ONE_SERVLET_XML = """

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * thread a tenant's code started, or whose name or loader it changed before the thread's first
  * identity call, is bound by a rule to that tenant only, whatever name or loader it was given. A
  * platform thread created by a pool's thread factory inherits nothing (a pool worker outlives the
- * task that made the pool create it); virtual threads always inherit, as they run one task.
+ * task that made the pool create it), unless a thread-per-task executor asked for it — nor through
+ * the context class loader it copies from its maker, which binds it by no loader rule until it is
+ * set anew; virtual threads always inherit, as they run one task.
  */
 public final class Uts4jBinding {
     /** Inheritable so that the JDK hands the creating thread's tenant to every new thread. */
@@ -39,6 +41,8 @@ public final class Uts4jBinding {
     private Uts4jTenant inherited;
     private boolean inheritedByPoolWorker;
     private boolean inheritanceSettled = true;
+    /** A pool worker's context class loader as copied from the thread that made it: binds it by no loader rule until host code sets one. */
+    private WeakReference<ClassLoader> bornWith = NO_LOADER;
 
     private Uts4jTenants seenTable;  // the table the caches below were computed against
     private String seenName;         // compared by identity: the same object until renamed
@@ -78,6 +82,14 @@ public final class Uts4jBinding {
         Frame f = new Frame(tenant, b.top, Thread.currentThread(), b);
         b.top = f;
         return f;
+    }
+
+    /** Host code sets the calling thread's context class loader: from now on it binds the thread, whatever it is. */
+    static void loaderSetByHost() {
+        Uts4jBinding b = LOCAL.get();
+        if (b == null || b.bornWith == NO_LOADER) return;
+        b.bornWith = NO_LOADER;
+        b.seenLoader = NO_LOADER; // even set to the loader it had: the rules must look again
     }
 
     /** The calling thread's effective tenant, or null for the host. */
@@ -126,10 +138,12 @@ public final class Uts4jBinding {
             boolean changed = table != seenTable || name != seenName || loader != seenLoader.get();
             // A change a tenant's code made keeps the thread where it was (see threadChanging).
             Object frozenBy = FROZEN.isEmpty() ? null : FROZEN.get(thread);
+            // The loader a pool worker copied from its maker binds it by no loader rule (see bornWith).
+            ClassLoader ruling = loader != null && loader == bornWith.get() ? null : loader;
             if (changed && (seenTable == null || frozenBy == null)) {
                 upperSource = HOST;
-                byUpperRule = table.hasRules ? ruled(table, table.upper(), thread, name, loader, true) : null;
-                byLowerRule = table.hasRules ? ruled(table, table.lower(), thread, name, loader, false) : null;
+                byUpperRule = table.hasRules ? ruled(table, table.upper(), thread, name, ruling, true) : null;
+                byLowerRule = table.hasRules ? ruled(table, table.lower(), thread, name, ruling, false) : null;
                 if (frozenBy != null) {
                     // Its first answer, from a name or loader a tenant's code chose: they bind it to that tenant only.
                     if (byUpperRule != frozenBy) byUpperRule = null;
@@ -138,10 +152,10 @@ public final class Uts4jBinding {
             } else if (changed && table != seenTable && table.hasRules) {
                 // Frozen, and the host changed the tenants: one added since may claim it by its rules, as any thread.
                 int kept = upperSource;
-                Uts4jTenant t = ruled(table, table.upper(), thread, name, loader, true);
+                Uts4jTenant t = ruled(table, table.upper(), thread, name, ruling, true);
                 if (t != null && !seenTable.contains(t)) byUpperRule = t; else upperSource = kept;
                 kept = lowerSource;
-                t = ruled(table, table.lower(), thread, name, loader, false);
+                t = ruled(table, table.lower(), thread, name, ruling, false);
                 if (t != null && !seenTable.contains(t)) byLowerRule = t; else lowerSource = kept;
             }
             seenTable = table;
@@ -152,7 +166,11 @@ public final class Uts4jBinding {
         }
         if (!inheritanceSettled) {
             // Decided here, on the new thread itself, because only it knows whether it is virtual.
-            if (inheritedByPoolWorker && !isVirtual(thread)) inherited = null;
+            if (inheritedByPoolWorker && !isVirtual(thread)) {
+                inherited = null;
+            } else {
+                bornWith = NO_LOADER;
+            }
             inheritanceSettled = true;
         }
         Uts4jTenant t;
@@ -274,6 +292,12 @@ public final class Uts4jBinding {
                 child.inherited = a.tenant;
                 child.inheritedByPoolWorker = PoolThreads.isCreatingPoolWorker();
                 child.inheritanceSettled = !child.inheritedByPoolWorker;
+                // A worker copies its maker's context class loader (a web application's, while it
+                // serves a request): the pool's worker is no more that application's than its maker's
+                // tenant's, now that its tasks carry their own (with propagate=off, as before).
+                if (child.inheritedByPoolWorker && Uts4jTasks.enabled) {
+                    child.bornWith = new WeakReference<>(Thread.currentThread().getContextClassLoader());
+                }
                 return child;
             } catch (Throwable e) {
                 return null;
@@ -281,13 +305,25 @@ public final class Uts4jBinding {
         }
     }
 
-    /** Tells whether a thread is being created by a pool, from the frames of its creator. */
+    /**
+     * Tells whether a thread is being created for a pool, from the frames of its creator (what
+     * called Thread's constructor): a thread factory's {@code newThread}, or a JDK pool making its
+     * worker, close below. A lambda factory's frame is the class that wrote it, so the pool's frame
+     * under it tells; a task that makes a thread on a pool's worker has the pool's frames much
+     * further down, and makes a thread like any other code. A thread that a thread-per-task
+     * executor (JDK 21+) asks a factory for runs one task: it inherits.
+     */
     static final class PoolThreads implements Function<Stream<StackWalker.StackFrame>, Boolean> {
         // Hidden frames too: a factory written as a lambda is a hidden class, and only its frame says ThreadFactory.
         private static final StackWalker WALKER = StackWalker.getInstance(java.util.EnumSet.of(
                 StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
         private static final PoolThreads SEARCH = new PoolThreads();
-        private static final int FRAMES = 32; // a factory sits a few frames above Thread's constructor
+        /** How many of the creator's frames may lie above the pool's own (a lambda factory and what it calls). */
+        private static final int CREATOR_FRAMES = 8;
+        /** Thread's constructors and the inheritance that runs in them come first: a bound on those too. */
+        private static final int MAX_FRAMES = 32;
+        private static final String THREAD_PER_TASK = "java.util.concurrent.ThreadPerTaskExecutor";
+        private static final String POOL_WORKER = "java.util.concurrent.ThreadPoolExecutor$Worker";
 
         static boolean isCreatingPoolWorker() {
             return WALKER.walk(SEARCH);
@@ -297,16 +333,38 @@ public final class Uts4jBinding {
         public Boolean apply(Stream<StackWalker.StackFrame> frames) {
             // A plain loop rather than stream lambdas: bootstrap code avoids invokedynamic.
             Iterator<StackWalker.StackFrame> it = frames.iterator();
-            for (int i = 0; i < FRAMES && it.hasNext(); i++) {
-                if (isPoolClass(it.next().getDeclaringClass())) return Boolean.TRUE;
+            boolean factory = false;
+            int creatorFrames = 0;
+            for (int i = 0; i < MAX_FRAMES && creatorFrames < CREATOR_FRAMES && it.hasNext(); i++) {
+                StackWalker.StackFrame frame = it.next();
+                Class<?> c = frame.getDeclaringClass();
+                if (creatorFrames == 0 && isThreadCreation(c)) continue;
+                creatorFrames++;
+                String method = frame.getMethodName();
+                if (c.getName().equals(THREAD_PER_TASK)) return Boolean.FALSE;
+                if (method.equals("newThread") && isFactory(c)) {
+                    factory = true;
+                } else if (isPoolMakingWorker(c, method) || factory) {
+                    return Boolean.TRUE; // a JDK pool, or whatever else called a factory
+                }
             }
-            return Boolean.FALSE;
+            return factory;
         }
 
-        private static boolean isPoolClass(Class<?> c) {
-            return ThreadFactory.class.isAssignableFrom(c)
-                    || ForkJoinPool.class.isAssignableFrom(c)
-                    || ForkJoinPool.ForkJoinWorkerThreadFactory.class.isAssignableFrom(c);
+        /** Thread's constructors (a subclass's too), inheritance, and uts4j's own frames. */
+        private static boolean isThreadCreation(Class<?> c) {
+            return Thread.class.isAssignableFrom(c) || c.getName().startsWith("java.lang.ThreadLocal")
+                    || c.getName().startsWith("java.lang.ThreadBuilders") || c.getName().startsWith("jdk.internal.misc.Uts4j");
+        }
+
+        private static boolean isFactory(Class<?> c) {
+            return ThreadFactory.class.isAssignableFrom(c) || ForkJoinPool.ForkJoinWorkerThreadFactory.class.isAssignableFrom(c);
+        }
+
+        private static boolean isPoolMakingWorker(Class<?> c, String method) {
+            if (c.getName().equals(POOL_WORKER)) return method.equals("<init>");
+            return ForkJoinPool.class.isAssignableFrom(c)
+                    && (method.equals("createWorker") || method.equals("startDelayScheduler"));
         }
     }
 }

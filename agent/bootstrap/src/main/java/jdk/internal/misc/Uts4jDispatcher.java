@@ -133,6 +133,18 @@ public final class Uts4jDispatcher {
      * change made by the host's does.
      */
     public static void threadChanging(Thread target) {
+        changing(target, false);
+    }
+
+    /**
+     * For {@code Thread.setContextClassLoader}, as {@link #threadChanging}; and the loader host code
+     * sets on its own thread binds it by its loader rule, even the one a pool's worker was born with.
+     */
+    public static void loaderChanging(Thread target) {
+        changing(target, true);
+    }
+
+    private static void changing(Thread target, boolean loader) {
         try {
             Uts4jTenants tt = table;
             if (!tt.hasRules) return;
@@ -141,6 +153,7 @@ public final class Uts4jDispatcher {
                 Uts4jBinding.FROZEN.put(target, byTenant);
             } else {
                 Uts4jBinding.FROZEN.remove(target);
+                if (loader && target == Thread.currentThread()) Uts4jBinding.loaderSetByHost();
             }
         } catch (Throwable e) {
             // the change takes effect as without the agent

@@ -20,6 +20,7 @@ public final class Uts4jTasks {
     static volatile boolean enabled;
     /** Captures by task object: a {@link Uts4jTenant}, {@link Uts4jBinding.Frame#HOST}, or a {@link Queue} of them. */
     private static final Uts4jWeakIdentityMap<Object> CAPTURED = new Uts4jWeakIdentityMap<>();
+    private static final long TIMER_TASK_STATE = timerTaskState();
 
     private Uts4jTasks() {}
 
@@ -103,7 +104,7 @@ public final class Uts4jTasks {
     /** Captures in submission order. A ForkJoinTask carries its own capture already. */
     public static void captureSubmitted(Runnable command) {
         try {
-            if (command instanceof ForkJoinTask) return;
+            if (command == null || command instanceof ForkJoinTask) return; // null: execute throws, as it would
             Object c = capture();
             if (c == null) return;
             while (true) {
@@ -163,6 +164,9 @@ public final class Uts4jTasks {
     /** {@code Timer.sched}: a TimerTask is scheduled once, and every run of it is its scheduler's. */
     public static void captureScheduled(Object timerTask) {
         try {
+            // Called before sched's checks: an attempt to schedule a task again, which sched refuses,
+            // must not take over the capture of the one scheduling that counts.
+            if (timerTask == null || !isUnscheduled(timerTask)) return; // sched throws as it would without uts4j
             Object c = capture();
             if (c != null) {
                 CAPTURED.put(timerTask, c);
@@ -171,6 +175,21 @@ public final class Uts4jTasks {
             }
         } catch (Throwable e) {
             // the task runs as the timer's thread is, as without the agent
+        }
+    }
+
+    /** Whether a TimerTask was never scheduled (nor cancelled): only such a task may be scheduled. */
+    private static boolean isUnscheduled(Object timerTask) {
+        return TIMER_TASK_STATE < 0 || !(timerTask instanceof java.util.TimerTask)
+                || Unsafe.getUnsafe().getIntVolatile(timerTask, TIMER_TASK_STATE) == 0; // VIRGIN
+    }
+
+    /** Where {@code TimerTask.state} is (package-private in java.util); -1, capturing as before, if it is not there. */
+    private static long timerTaskState() {
+        try {
+            return Unsafe.getUnsafe().objectFieldOffset(java.util.TimerTask.class, "state");
+        } catch (Throwable e) {
+            return -1;
         }
     }
 

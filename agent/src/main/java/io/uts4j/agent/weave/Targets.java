@@ -56,9 +56,10 @@ final class Targets {
         t.add(new Target("java/lang/VirtualThread", "start", "(Ljdk/internal/vm/ThreadContainer;)V", // JDK 21+ only
                 Rewrite.call(Hook.dispatcher("startVirtualThread", "(Ljava/lang/Thread;)V"), THIS), "Thread.start"));
         // Rules follow a thread's name and loader, but not where a tenant's code changed them.
-        Rewrite changing = Rewrite.call(Hook.dispatcher("threadChanging", "(Ljava/lang/Thread;)V"), THIS);
-        t.add(new Target(thread, "setName", "(" + STRING + ")V", changing, "Thread.setName"));
-        t.add(new Target(thread, "setContextClassLoader", "(Ljava/lang/ClassLoader;)V", changing,
+        t.add(new Target(thread, "setName", "(" + STRING + ")V",
+                Rewrite.call(Hook.dispatcher("threadChanging", "(Ljava/lang/Thread;)V"), THIS), "Thread.setName"));
+        t.add(new Target(thread, "setContextClassLoader", "(Ljava/lang/ClassLoader;)V",
+                Rewrite.call(Hook.dispatcher("loaderChanging", "(Ljava/lang/Thread;)V"), THIS),
                 "Thread.setContextClassLoader"));
         return t;
     }

@@ -12,6 +12,7 @@ import org.apache.catalina.startup.Tomcat;
  */
 public final class TomcatServer {
     public static void main(String[] args) throws Exception {
+        ServerPools.SHARED.submit(() -> { }).get(); // the host makes the pool it lends, before any web application runs
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(args[0]);
         tomcat.setPort(0);

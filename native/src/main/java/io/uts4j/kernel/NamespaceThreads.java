@@ -84,11 +84,15 @@ final class NamespaceThreads {
      * null) fails in the caller; the other queued tasks fail too if no thread is left to run them.
      */
     private void startThread(NamespaceTask<?> mine) {
+        boolean counted = false;
         try {
-            DedicatedThreads.check(threadFactory.newThread(this::work), threadFactory).start();
-            threadsStarted.increment();
+            Thread t = DedicatedThreads.check(threadFactory.newThread(this::work), threadFactory);
+            threadsStarted.increment(); // before it runs: whoever sees its work done sees it counted
+            counted = true;
+            t.start();
             return;
         } catch (RuntimeException | Error e) {
+            if (counted) threadsStarted.decrement();
             IllegalStateException failure = e instanceof IllegalStateException ? (IllegalStateException) e
                     : new IllegalStateException("no thread could be started for " + namespace + ": " + e, e);
             boolean taken;

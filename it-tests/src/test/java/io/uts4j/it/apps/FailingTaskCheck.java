@@ -31,7 +31,7 @@ public final class FailingTaskCheck {
         ExecutorService fixed = Executors.newFixedThreadPool(1);
         ScheduledExecutorService scheduled = Executors.newScheduledThreadPool(1);
         ForkJoinPool forkJoin = new ForkJoinPool(1);
-        // A worker that its name binds to beta: the host's tasks run on it as beta, before and after.
+        // A worker that its name binds to beta: the host's tasks run on it as the host, before and after.
         ExecutorService betaWorker = Executors.newFixedThreadPool(1, r -> new Thread(r, "beta-77"));
         // Made now, by the host: a worker the pool made on a tenant's thread, as it submits, would be that
         // tenant's (its name was chosen while the tenant's code ran) and bound to no one else.

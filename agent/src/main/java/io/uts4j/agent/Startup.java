@@ -10,6 +10,7 @@ import io.uts4j.agent.tenants.DeferredKernel;
 import io.uts4j.agent.tenants.Resolvers;
 import io.uts4j.agent.tenants.TenantRegistry;
 import io.uts4j.agent.weave.Instrumenter;
+import io.uts4j.kernel.KernelSupport;
 import java.lang.instrument.Instrumentation;
 import java.util.function.BiFunction;
 import jdk.internal.misc.Uts4jInstall;
@@ -34,6 +35,8 @@ final class Startup {
             resolver = Resolvers.of(config.resolver());
             // Wait for namespaces only where their outcome decides whether the JVM may start.
             decided = KernelSetup.decidesStart(config.kernel(), config.tenants());
+            // Before the application's main nothing else of this JVM can be loading JNA: a quicker load.
+            if (decided && !dynamic) KernelSupport.loadAlone();
             kernel = decided ? KernelSetup.open(config.kernel(), config.tenants()) : KernelSetup.Outcome.NONE;
         } catch (ConfigException e) {
             throw new Failure(Agent.EXIT_BAD_CONFIG, "invalid configuration: " + e.getMessage());

@@ -42,6 +42,32 @@ class NativeAccessTest {
         assertThat(r.unexpectedStderr()).as("no JVM warning: " + r).isEmpty();
     }
 
+    /**
+     * A start that waits for its namespaces loads JNA with settings of its own (no {@code ldconfig},
+     * JNA's library unpacked into a private folder): the application sees none of them afterwards,
+     * keeps the one it set itself, and no file is left in the temporary folder.
+     */
+    @Test
+    void kernelModeStartLeavesNoJnaSettingAndNoFileBehind() throws Exception {
+        for (Jdk jdk : Jdk.available()) {
+            for (boolean ownSetting : new boolean[] {false, true}) {
+                Path tmp = Files.createDirectories(dir.resolve("tmp-" + jdk.feature() + "-" + ownSetting));
+                ForkedJvm jvm = ForkedJvm.on(jdk).agent("kernel=required,tenant.alpha.hostname=alpha,tenant.alpha.threads=alpha-.*")
+                        .jvmArgs("-Djava.io.tmpdir=" + tmp, "-Duser.home=" + tmp.resolveSibling(tmp.getFileName() + "-home"));
+                if (ownSetting) jvm.jvmArgs("-Djna.nounpack=false");
+                ForkedJvm.Result r = jvm.run(io.uts4j.it.apps.JnaTraces.class).assertSuccess();
+                assertThat(r.report().get("alpha")).as(r.toString()).containsEntry("hostname", "alpha");
+                assertThat(r.report().get("main")).as(r.toString())
+                        .containsEntry("jna.platform.library.path", "unset")
+                        .containsEntry("jna.boot.library.path", "unset")
+                        .containsEntry("jna.nounpack", ownSetting ? "false" : "unset");
+                try (var left = Files.list(tmp)) {
+                    assertThat(left).as(jdk + ": what the start left in java.io.tmpdir").isEmpty();
+                }
+            }
+        }
+    }
+
     /** The application gets no JDK internal the agent uses: as without the agent, IllegalAccessError. */
     @Test
     void applicationCompiledAgainstJdkInternalsStillCannotUseThem() throws Exception {

@@ -1,8 +1,6 @@
 package io.uts4j.kernel;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Structure;
-import com.sun.jna.Structure.FieldOrder;
 
 /**
  * The few libc functions uts4j needs. Every function is declared {@code throws LastErrorException}
@@ -47,8 +45,17 @@ final class LinuxLibc {
     /** "get hostname": returns the null-terminated host name in name, which has length len bytes. */
     native int gethostname(byte[] name, long len) throws LastErrorException;
 
-    /** "get name and information about current kernel", as seen from the caller's UTS namespace. */
-    native int uname(Utsname buf) throws LastErrorException;
+    /**
+     * "get name and information about current kernel", as seen from the caller's UTS namespace,
+     * into {@code struct utsname}: six NUL-terminated fields of {@link #UTS_FIELD} bytes each, in the
+     * order sysname, nodename, release, version, machine, domainname. A plain byte array rather than
+     * a JNA {@code Structure}: describing one costs JNA reflection and annotation proxies, some 10 ms
+     * of a cold start.
+     */
+    native int uname(byte[] buf) throws LastErrorException;
+
+    /** The length of each field of Linux's {@code struct utsname} (its {@code _UTSNAME_LENGTH}). */
+    static final int UTS_FIELD = 65;
 
     /** "open and possibly create a file"; returns a file descriptor. */
     native int open(String pathname, int flags) throws LastErrorException;
@@ -64,15 +71,4 @@ final class LinuxLibc {
 
     /** "control device"; with a namespace fd and NS_GET_NSTYPE, returns the namespace's type. */
     native int ioctl(int fd, long request) throws LastErrorException;
-
-    /** {@code struct utsname} as the kernel fills it: six fields of 65 bytes each, NUL-terminated. */
-    @FieldOrder({"sysname", "nodename", "release", "version", "machine", "domainname"})
-    public static final class Utsname extends Structure {
-        public byte[] sysname = new byte[65];
-        public byte[] nodename = new byte[65];
-        public byte[] release = new byte[65];
-        public byte[] version = new byte[65];
-        public byte[] machine = new byte[65];
-        public byte[] domainname = new byte[65];
-    }
 }

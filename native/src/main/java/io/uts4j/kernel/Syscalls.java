@@ -4,7 +4,12 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import io.uts4j.kernel.NamespaceException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Typed wrappers over {@link LinuxLibc}: each turns errno into a {@link NamespaceException} that
@@ -28,7 +33,7 @@ final class Syscalls {
                 if (!os.startsWith("Linux")) {
                     throw new UnsupportedOperationException("UTS namespaces exist only on Linux, not on " + os);
                 }
-                Native.register(LinuxLibc.class, "c");
+                register();
                 libc = new LinuxLibc();
             } catch (Throwable t) { // LinkageError when JNA or its native part is missing, and anything else
                 failure = t;
@@ -37,6 +42,56 @@ final class Syscalls {
             FAILURE = failure;
         }
     }
+
+    /** Set while {@link #loadAlone()} loads the binding: no other code of this JVM loads JNA meanwhile. */
+    private static volatile boolean alone;
+
+    /** Loads the binding now, as the only code of this JVM that may load JNA meanwhile; see {@link KernelSupport#loadAlone()}. */
+    static void loadAlone() {
+        alone = true;
+        try {
+            unavailableReason();
+        } finally {
+            alone = false;
+        }
+    }
+
+    /**
+     * Registers libc with JNA, sparing a cold start what JNA does by default and uts4j does not need.
+     * JNA's {@code NativeLibrary}, initialising on Linux, runs {@code /sbin/ldconfig -p} (a child
+     * process: some 25 ms) to learn the system's library folders unless the system property
+     * {@value #JNA_PATH} names them, and then sets that property for the whole JVM; libc needs no
+     * folder (JNA binds {@code "c"} to the running process's own libc). And where no other code can
+     * be loading JNA at the same moment, JNA's library is unpacked by {@link JnaDispatchLibrary}. The
+     * properties that say so are set only for that moment, and only those the application has not set.
+     */
+    private static void register() {
+        Path unpacked = alone ? JnaDispatchLibrary.unpack() : null;
+        Map<String, String> window = new LinkedHashMap<>();
+        window.put(JNA_PATH, STANDARD_LIBRARY_FOLDERS);
+        if (unpacked != null) {
+            window.put("jna.boot.library.path", unpacked.getParent().toString());
+            window.put("jna.nounpack", "true"); // nor scan the temporary folder for JNA's old files
+        }
+        List<String> set = new ArrayList<>();
+        for (Map.Entry<String, String> e : window.entrySet()) {
+            if (System.getProperty(e.getKey()) == null) {
+                System.setProperty(e.getKey(), e.getValue());
+                set.add(e.getKey());
+            }
+        }
+        try {
+            Native.register(LinuxLibc.class, "c");
+        } finally {
+            for (String key : set) {
+                if (window.get(key).equals(System.getProperty(key))) System.clearProperty(key);
+            }
+            if (unpacked != null) JnaDispatchLibrary.delete(unpacked);
+        }
+    }
+
+    private static final String JNA_PATH = "jna.platform.library.path";
+    private static final String STANDARD_LIBRARY_FOLDERS = "/usr/lib:/lib";
 
     /** @return why the native binding cannot be used here, or {@code null} if it can; never throws */
     static String unavailableReason() {
@@ -110,19 +165,26 @@ final class Syscalls {
 
     /** @return all six names as the calling thread's UTS namespace has them */
     static UtsNames uname() {
-        LinuxLibc.Utsname u = rawUname();
-        return new UtsNames(cString(u.nodename), cString(u.domainname), cString(u.sysname),
-                cString(u.release), cString(u.version), cString(u.machine));
+        byte[] u = rawUname();
+        return new UtsNames(unameField(u, 1), unameField(u, 5), unameField(u, 0),
+                unameField(u, 2), unameField(u, 3), unameField(u, 4));
     }
 
     /** @return the domain name of the calling thread's UTS namespace, byte for byte as the kernel keeps it */
     static byte[] domainnameBytes() {
-        byte[] buf = rawUname().domainname;
-        return Arrays.copyOf(buf, cLength(buf));
+        byte[] u = rawUname();
+        int at = 5 * LinuxLibc.UTS_FIELD;
+        return Arrays.copyOfRange(u, at, at + cLength(u, at, LinuxLibc.UTS_FIELD));
     }
 
-    private static LinuxLibc.Utsname rawUname() {
-        LinuxLibc.Utsname u = new LinuxLibc.Utsname();
+    /** Field {@code index} of {@code struct utsname} (0 sysname … 5 domainname) as a string. */
+    private static String unameField(byte[] u, int index) {
+        int at = index * LinuxLibc.UTS_FIELD;
+        return new String(u, at, cLength(u, at, LinuxLibc.UTS_FIELD), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] rawUname() {
+        byte[] u = new byte[6 * LinuxLibc.UTS_FIELD];
         try {
             libc().uname(u);
         } catch (LastErrorException e) {
@@ -217,8 +279,13 @@ final class Syscalls {
     }
 
     private static int cLength(byte[] buf) {
+        return cLength(buf, 0, buf.length);
+    }
+
+    /** The length of the NUL-terminated string at {@code from}, at most {@code max} bytes. */
+    private static int cLength(byte[] buf, int from, int max) {
         int len = 0;
-        while (len < buf.length && buf[len] != 0) {
+        while (len < max && buf[from + len] != 0) {
             len++;
         }
         return len;

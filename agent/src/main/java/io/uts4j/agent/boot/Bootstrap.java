@@ -110,7 +110,9 @@ public final class Bootstrap {
         JarEntry e = jar.getJarEntry("inst/" + path.trim());
         if (e == null) throw new IOException(path + " is missing from the agent jar");
         try (InputStream in = jar.getInputStream(e)) {
-            return in.readAllBytes();
+            byte[] bytes = new byte[(int) e.getSize()]; // from the jar's directory: one read, no copying
+            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) throw new IOException(path + " is truncated");
+            return bytes;
         }
     }
 }

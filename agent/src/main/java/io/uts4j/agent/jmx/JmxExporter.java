@@ -25,6 +25,7 @@ import javax.management.StandardMBean;
  */
 public final class JmxExporter implements TenantListener {
     private static final long POLL_MILLIS = 1000;
+    private static final long FIRST_LOOK_MILLIS = 200;
     private final AgentInfo agent;
     private final TenantRegistry tenants;
     private volatile MBeanServer server;
@@ -39,7 +40,14 @@ public final class JmxExporter implements TenantListener {
         Thread t = new Thread(null, new Runnable() { // not a lambda: this runs in premain (see Instrumenter)
             @Override
             public void run() {
-                waitThenRegister(platformServerField(inst)); // on this thread: nothing of JMX in premain
+                // On this thread, nothing of JMX in premain; and only once the JVM's start is over, so
+                // that loading java.management never competes with the application's start for a CPU.
+                try {
+                    Thread.sleep(FIRST_LOOK_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                waitThenRegister(platformServerField(inst));
             }
         }, "uts4j-jmx", 0, false);
         t.setDaemon(true);

@@ -42,12 +42,19 @@ public final class JnaLayer {
 
     /**
      * JNA's class loader, the layer made on first call; null where no agent started (the jar's own
-     * commands), as only the agent's bootstrap can grant the layer native access.
+     * commands), as only the agent's bootstrap can grant the layer native access, and before JDK 22,
+     * where native access is not restricted: there the layer would only cost the start (resolving a
+     * module graph, some 30 ms cold) and JNA loads with the agent's own classes.
      */
     public static synchronized ClassLoader loader() throws IOException {
-        if (loader == null && agentStarted()) loader = make();
+        if (loader == null && Runtime.version().feature() >= NATIVE_ACCESS_RESTRICTED && agentStarted()) {
+            loader = make();
+        }
         return loader;
     }
+
+    /** The first JDK that grants native access per module (JEP 454); JNI without it warns from JDK 24 (JEP 472). */
+    private static final int NATIVE_ACCESS_RESTRICTED = 22;
 
     private static boolean agentStarted() {
         try {

@@ -18,6 +18,15 @@ public final class Agent {
 
     private Agent() {}
 
+    /**
+     * The launcher's entry, called reflectively with {@code {args, inst, dynamic}} as one array: JDK
+     * 18+ reflection runs on method handles, and a call shape of its own (a String, an
+     * Instrumentation and a boolean) made the JVM generate classes for it, 10 ms of a cold start on JDK 25.
+     */
+    public static void start(Object[] request) {
+        start((String) request[0], (Instrumentation) request[1], (Boolean) request[2]);
+    }
+
     public static void start(String args, Instrumentation inst, boolean dynamic) {
         AttachReport report = dynamic ? AttachReport.of(inst, args) : null;
         try {

@@ -20,8 +20,8 @@ final class AgentLauncher {
 
     private static void start(String args, Instrumentation inst, boolean dynamic) {
         try {
-            AgentJar.invoke("io.uts4j.agent.Agent", "start",
-                    new Class<?>[] {String.class, Instrumentation.class, boolean.class}, args, inst, dynamic);
+            AgentJar.invoke("io.uts4j.agent.Agent", "start", new Class<?>[] {Object[].class},
+                    (Object) new Object[] {args, inst, dynamic});
         } catch (Error | RuntimeException e) {
             // The agent reports its own failures; this is one it could not even report.
             throw e;

@@ -3,7 +3,7 @@ package jdk.internal.misc;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     /** Refused operations, for JMX. */
-    static final LongAdder REFUSED = new LongAdder();
+    static final AtomicLong REFUSED = new AtomicLong(); // not a LongAdder: its class's start-up (VarHandles) costs a cold start, and refusals are rare
     /** Threads a tenant's code started, with that tenant ({@link #SOME_TENANT} where it is not known): never host code. */
     static final Uts4jWeakIdentityMap<Object> BORN_OF_TENANT = new Uts4jWeakIdentityMap<>();
     /** The tenant of code that is a tenant's, but not known to be which one's (a finalizer's). */
@@ -39,7 +39,7 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     Uts4jBridge() {}
 
     public static long refusals() {
-        return REFUSED.sum();
+        return REFUSED.get();
     }
 
     @Override
@@ -174,7 +174,7 @@ public final class Uts4jBridge implements BiFunction<String, Object[], Object> {
     }
 
     static SecurityException refuse(String message) {
-        REFUSED.increment();
+        REFUSED.incrementAndGet();
         return new SecurityException("uts4j: refused: " + message);
     }
 

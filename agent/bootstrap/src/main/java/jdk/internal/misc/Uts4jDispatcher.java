@@ -279,6 +279,6 @@ public final class Uts4jDispatcher {
     }
 
     static void refused() {
-        Uts4jBridge.REFUSED.increment();
+        Uts4jBridge.REFUSED.incrementAndGet();
     }
 }

@@ -4,13 +4,11 @@ import io.uts4j.agent.ThisJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -32,26 +30,22 @@ public final class Bootstrap {
     private Bootstrap() {}
 
     /**
-     * Opens the bootstrap's packages of java.base to this module, and defines the bootstrap there
-     * unless an earlier attach did (one that failed later). Nothing else is opened to anyone.
+     * Exports {@code jdk.internal.misc} to this module alone (the bootstrap's agent-facing classes,
+     * and {@code Unsafe}, which defines them), and defines the bootstrap unless an earlier attach did
+     * (one that failed later). Nothing is opened, and nothing is exported to anyone else.
      */
     public static void define(Instrumentation inst) throws IOException, ReflectiveOperationException {
         Module self = Bootstrap.class.getModule();
         Set<Module> us = Set.of(self);
-        inst.redefineModule(Object.class.getModule(), Set.of(),
-                Map.of("jdk.internal.misc", us), Map.of("jdk.internal.misc", us, "java.util.concurrent", us),
-                Set.of(), Map.of());
+        inst.redefineModule(Object.class.getModule(), Set.of(), Map.of("jdk.internal.misc", us), Map.of(), Set.of(), Map.of());
         if (isDefined(INSTALL)) return;
-        MethodHandles.Lookup misc = MethodHandles.privateLookupIn(jdk.internal.misc.Unsafe.class, MethodHandles.lookup());
-        MethodHandles.Lookup concurrent = MethodHandles.privateLookupIn(ConcurrentHashMap.class, MethodHandles.lookup());
         // Straight from the jar: a resource URL per class would cost a URL connection each.
         try (JarFile jar = new JarFile(ThisJar.path().toFile(), false)) {
-            defineAll(jar, misc, concurrent);
+            defineAll(jar);
         }
     }
 
-    private static void defineAll(JarFile jar, MethodHandles.Lookup misc, MethodHandles.Lookup concurrent)
-            throws IOException, IllegalAccessException {
+    private static void defineAll(JarFile jar) throws IOException {
         // A class may need another of them to be defined first (the JVM verifies the bootstrap
         // where -XX:+BytecodeVerificationLocal asks it to): define in passes until all are in.
         List<String> pending = new ArrayList<>(List.of(new String(read(jar, LIST), StandardCharsets.UTF_8).trim().split("\n")));
@@ -61,7 +55,7 @@ public final class Bootstrap {
             for (String path : pending) {
                 String name = path.substring("boot/".length(), path.length() - ".classdata".length()).replace('/', '.');
                 try {
-                    define(name, read(jar, path), misc, concurrent);
+                    define(name, read(jar, path));
                 } catch (NoClassDefFoundError e) {
                     later.add(path);
                     last = e;
@@ -74,16 +68,15 @@ public final class Bootstrap {
         }
     }
 
-    private static void define(String name, byte[] bytes, MethodHandles.Lookup misc, MethodHandles.Lookup concurrent)
-            throws IllegalAccessException {
-        if (name.startsWith("jdk.internal.misc.")) {
-            misc.defineClass(bytes);
-        } else if (name.startsWith("java.util.concurrent.")) {
-            concurrent.defineClass(bytes);
-        } else {
-            // The link lives in the bootstrap class loader's unnamed module, where every copy of the API finds it.
-            jdk.internal.misc.Unsafe.getUnsafe().defineClass(name, bytes, 0, bytes.length, null, null);
-        }
+    /**
+     * Defines one class in the bootstrap class loader: in java.base for the packages java.base has,
+     * in that loader's unnamed module for the link (where every copy of the API finds it). What a
+     * private lookup's {@code defineClass} would do, without parsing each class file again to check
+     * its name and package (with the JDK's class-file library, on JDK 25: a third of a cold start's
+     * definition time, and compilations whose memory the JVM keeps).
+     */
+    private static void define(String name, byte[] bytes) {
+        jdk.internal.misc.Unsafe.getUnsafe().defineClass(name, bytes, 0, bytes.length, null, null);
     }
 
     /**
@@ -93,8 +86,10 @@ public final class Bootstrap {
      */
     public static void publishBridge(Object bridge) throws ReflectiveOperationException {
         Class<?> link = Class.forName(LINK, true, null);
-        MethodHandles.privateLookupIn(link, MethodHandles.lookup())
-                .findStaticVarHandle(link, "bridge", Object.class).setVolatile(bridge);
+        // Unsafe rather than a VarHandle, which the start would otherwise set up for this one write.
+        java.lang.reflect.Field field = link.getDeclaredField("bridge");
+        jdk.internal.misc.Unsafe u = jdk.internal.misc.Unsafe.getUnsafe();
+        u.putReferenceVolatile(u.staticFieldBase(field), u.staticFieldOffset(field), bridge);
     }
 
     private static boolean isDefined(String name) {

@@ -80,7 +80,11 @@ public final class JnaLayer {
             }
             resources.add(name);
         }
-        ModuleDescriptor descriptor = ModuleDescriptor.newAutomaticModule(MODULE).packages(packages).build();
+        // JNA's own module declaration, but for what uts4j does not use (java.desktop, for AWT): an
+        // explicit module reads two modules where an automatic one reads every module of the JDK.
+        ModuleDescriptor.Builder declared = ModuleDescriptor.newModule(MODULE).requires("java.logging");
+        for (String p : packages) declared.exports(p);
+        ModuleDescriptor descriptor = declared.build();
         URI location = jarPath.toUri();
         ModuleReference reference = new ModuleReference(descriptor, location) {
             @Override

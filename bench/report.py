@@ -3,9 +3,10 @@
 
 Run from the repository root, as root (kernel=required rows create real UTS namespaces), after
     mvn -B -q package -DskipTests
-Usage: bench/report.py [-o docs/BENCHMARKS.md] [--forks N] [--starts N] [--only SECTION ...]
+Usage: bench/report.py [-o docs/BENCHMARKS.md] [--forks N] [--starts N] [--only SECTION ...] [--readme-only]
 Sections: fastpath, throughput, scale, handoff, tenants, startup (default: all). Takes about
-25 minutes on a 2-core machine with all sections; progress goes to stderr.
+25 minutes on a 2-core machine with all sections; progress goes to stderr. A run of all sections also
+rewrites the README's summary (between its bench/report.py markers) from the report.
 """
 import argparse
 import datetime
@@ -78,7 +79,8 @@ def fastpath(forks):
         ("unbound `getProperty(\"java.version\")`", "Unbound", "getPropertyJavaVersion", 1.05),
         ("unbound `getLocalHost()`", "Unbound", "getLocalHost", 1.05),
         ("unbound `getenv(\"PATH\")`", "Unbound", "getenvPath", 1.05),
-        ("unbound `getProperty(\"os.name\")` (a key some tenant overrides)", "Unbound", "getPropertyOsName", 1.05),
+        ("unbound `getProperty(\"os.name\")` (a key some tenant overrides: the thread's binding is looked up)",
+         "Unbound", "getPropertyOsName", None),
         ("bound `getLocalHost()`", "Bound", "getLocalHost", 0.25),
         ("bound, overridden `getProperty(\"os.name\")`", "Bound", "getPropertyOsName", 1.5),
         ("bound, overridden `getenv(\"HOSTNAME\")`", "Bound", "getenvHostname", 1.5),
@@ -89,8 +91,9 @@ def fastpath(forks):
     for label, cls, m, target in rows:
         off, on = ns("Off", m), ns(cls, m)
         ratio = on / off
-        lines.append("| %s | %s | %s | %s× | ≤ %s× | %s | %s |" % (
-            label, fmt(off), fmt(on), fmt(ratio), target, verdict(ratio <= target), alloc(cls, m)))
+        lines.append("| %s | %s | %s | %s× | %s | %s | %s |" % (
+            label, fmt(off), fmt(on), fmt(ratio), "≤ %s×" % target if target else "—",
+            verdict(ratio <= target) if target else "", alloc(cls, m)))
     return ("Fast path", "JMH `AverageTime`, the agent off and on (tenant `t` overriding `os.name` and `FOO`, "
             "its rule missing the worker for *unbound*, matching it for *bound*) in one run; `-prof gc` "
             "gives the allocation per call.",
@@ -217,6 +220,61 @@ def startup(starts):
             "≤ +120 ms, cold.", "bench/startup.sh -n %d" % starts, body)
 
 
+README_START = "<!-- bench/report.py: summary start (generated; do not edit) -->"
+README_END = "<!-- bench/report.py: summary end -->"
+
+
+def tables(md):
+    """The generated report's sections: {title: [lines]}."""
+    out, title = {}, None
+    for line in md.splitlines():
+        if line.startswith("## "):
+            title = line[3:].strip()
+            out[title] = []
+        elif title:
+            out[title].append(line)
+    return out
+
+
+def readme_summary(md):
+    """The README's summary of the generated report: its key tables, as generated, and where they come from."""
+    sec = tables(md)
+    head = [l for l in md.splitlines() if l.startswith("- date:") or l.startswith("- machine:") or l.startswith("- commit:")]
+    out = [README_START, "", "From [docs/BENCHMARKS.md](docs/BENCHMARKS.md) (" + "; ".join(
+        h[2:] for h in head) + "). Regenerate both with `bench/report.py`.", ""]
+
+    def rows(title, keep=lambda l: True):
+        body = [l for l in sec.get(title, []) if l.startswith("|") and keep(l)]
+        return body + [""] if body else []
+
+    if "Start-up" in sec:
+        out += ["**Start-up**, cold (a fresh folder, jar and HOME per start), medians, added to a bare JVM:", ""]
+        table = [l for l in sec["Start-up"] if l.startswith("|")]
+        out += table[:2] + [l for l in table[2:] if "| cold |" in l] + [""]
+    if "Fast path" in sec:
+        out += ["**Fast path** (JMH, agent off and on in one run):", ""] + rows("Fast path")
+    if "Identity follows the work" in sec:
+        out += ["**Hand-offs** (JMH, µs):", ""] + rows("Identity follows the work")
+    for title in ("Throughput", "Binding at scale", "Many tenants"):
+        if title in sec:
+            out += ["**%s**:" % title, ""] + [l for l in sec[title] if l.startswith("|") or l.startswith("Target")] + [""]
+    return out + [README_END]
+
+
+def update_readme(md, path="README.md"):
+    text = open(path).read()
+    if README_START in text and README_END in text:
+        before, rest = text.split(README_START, 1)
+        after = rest.split(README_END, 1)[1]
+    elif "STARTUP_AND_SPEED_PLACEHOLDER" in text:
+        before, after = text.split("STARTUP_AND_SPEED_PLACEHOLDER", 1)
+    else:
+        raise SystemExit("report.py: %s has no summary markers (%s ... %s)" % (path, README_START, README_END))
+    with open(path, "w") as f:
+        f.write(before + "\n".join(readme_summary(md)) + after)
+    log("updated the summary in " + path)
+
+
 SECTIONS = {"fastpath": lambda a: fastpath(a.forks), "throughput": lambda a: throughput(a.forks),
             "scale": lambda a: scale(a.forks), "handoff": lambda a: handoff(a.forks),
             "tenants": lambda a: tenants(a.starts), "startup": lambda a: startup(a.starts)}
@@ -228,7 +286,12 @@ def main():
     p.add_argument("--forks", type=int, default=0, help="JMH forks per class (default: each class's own)")
     p.add_argument("--starts", type=int, default=9, help="starts per configuration for start-up and tenants")
     p.add_argument("--only", nargs="+", choices=list(SECTIONS), default=list(SECTIONS))
+    p.add_argument("--readme-only", action="store_true",
+                   help="only rewrite the README's summary from the existing report (-o)")
     a = p.parse_args()
+    if a.readme_only:
+        update_readme(open(a.o).read())
+        return
     for f in (AGENT_JAR, BENCH_JAR):
         if not os.path.isfile(f):
             raise SystemExit("report.py: no %s: run mvn -B -q package -DskipTests from the repository root" % f)
@@ -251,6 +314,8 @@ def main():
     with open(a.o, "w") as f:
         f.write("\n".join(out))
     log("wrote " + a.o)
+    if set(a.only) == set(SECTIONS):
+        update_readme("\n".join(out))  # a partial run leaves the README's summary as it was
 
 
 if __name__ == "__main__":

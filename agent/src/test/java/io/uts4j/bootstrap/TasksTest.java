@@ -228,11 +228,11 @@ class TasksTest {
                 Object frame = Uts4jTasks.enter(completion);
                 String inside = id(Uts4jInstall.currentTenant());
                 Uts4jTasks.exit(frame);
-                Object none = Uts4jTasks.enter(new Object()); // captured nothing: the host's, on this b-bound worker
+                Object none = Uts4jTasks.enter(new Object()); // captured nothing: nothing to enter
                 String uncaptured = id(Uts4jInstall.currentTenant());
                 Uts4jTasks.exit(none);
                 return inside + " " + id(Uts4jInstall.currentTenant()) + " " + uncaptured;
-            })).isEqualTo("a b host");
+            })).isEqualTo("a b b");
         }
     }
 

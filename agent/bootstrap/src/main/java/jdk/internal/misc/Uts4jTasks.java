@@ -14,8 +14,7 @@ import java.util.concurrent.ForkJoinTask;
  * are), the capture belongs to that object. A plain
  * {@code Runnable} given to {@code ThreadPoolExecutor.execute} may be submitted again by someone
  * else, so its captures are kept in submission order and each run takes the oldest. A thread that
- * is plainly the host's captures nothing (and allocates nothing): its tasks run as the host, in a
- * frame of the host where the worker is bound to a tenant.
+ * is plainly the host's captures nothing (and allocates nothing): its tasks run as the worker is.
  */
 public final class Uts4jTasks {
     static volatile boolean enabled;
@@ -40,19 +39,10 @@ public final class Uts4jTasks {
         return b.snapshot(tt);
     }
 
-    /**
-     * Opens a frame of a capture on the calling thread. Work that captured nothing was handed over by
-     * the host (or before uts4j started): the host is a binding too, so on a worker bound to a tenant
-     * (a pool named for one, a tenant's thread completing a stage the host registered) it runs in a
-     * frame of the host; on an unbound worker there is nothing to do (null), and nothing is allocated.
-     */
+    /** Opens a frame of a capture on the calling thread; null (nothing to do) for none. */
     private static Uts4jBinding.Frame enterCaptured(Object captured) {
-        if (captured != null) {
-            return Uts4jBinding.open(captured == Uts4jBinding.Frame.HOST ? null : (Uts4jTenant) captured);
-        }
-        Uts4jTenants tt = Uts4jDispatcher.table;
-        if (tt.isEmpty() || Uts4jBinding.LOCAL.get() == null && !tt.hasRules) return null;
-        return Uts4jBinding.current(tt) == null ? null : Uts4jBinding.open(null);
+        if (captured == null) return null;
+        return Uts4jBinding.open(captured == Uts4jBinding.Frame.HOST ? null : (Uts4jTenant) captured);
     }
 
     private static void exit(Uts4jBinding.Frame f) {
@@ -94,7 +84,8 @@ public final class Uts4jTasks {
     /** Around {@code ForkJoinTask.exec()} and {@code CompletableFuture}'s completions firing. */
     public static Object enter(Object task) {
         try {
-            return enterCaptured(CAPTURED.isEmpty() ? null : CAPTURED.get(task));
+            if (CAPTURED.isEmpty()) return null;
+            return enterCaptured(CAPTURED.get(task));
         } catch (Throwable e) {
             return null;
         }
@@ -142,10 +133,10 @@ public final class Uts4jTasks {
     public static void runPooled(Runnable task) {
         Uts4jBinding.Frame f = null;
         try {
-            if (task instanceof ForkJoinTask) {
+            if (!CAPTURED.isEmpty() && !(task instanceof ForkJoinTask)) {
+                f = enterCaptured(takeOldest(task, false));
+            } else if (task instanceof ForkJoinTask) {
                 f = (Uts4jBinding.Frame) enter(task);
-            } else {
-                f = enterCaptured(CAPTURED.isEmpty() ? null : takeOldest(task, false));
             }
         } catch (Throwable e) {
             f = null;

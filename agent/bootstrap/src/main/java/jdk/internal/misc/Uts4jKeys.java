@@ -26,7 +26,9 @@ final class Uts4jKeys {
             m |= 1L << h;
             int s = spread(h) & (size - 1);
             while (slots[s] != null) s = (s + 1) & (size - 1);
-            slots[s] = keys[i];
+            // Interned: code asks with literals, which are interned, and String.equals then answers at its
+            // first test (the same object) instead of comparing the characters.
+            slots[s] = keys[i].intern();
             indexes[s] = i;
         }
         mask = m;

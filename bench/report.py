@@ -5,8 +5,9 @@ Run from the repository root, as root (kernel=required rows create real UTS name
     mvn -B -q package -DskipTests
 Usage: bench/report.py [-o docs/BENCHMARKS.md] [--forks N] [--starts N] [--only SECTION ...] [--readme-only]
 Sections: fastpath, throughput, scale, handoff, tenants, startup (default: all). Takes about
-25 minutes on a 2-core machine with all sections; progress goes to stderr. A run of all sections also
-rewrites the README's summary (between its bench/report.py markers) from the report.
+25 minutes on a 2-core machine with all sections; progress goes to stderr. A run of some sections
+replaces those in the existing report and keeps the others; every run rewrites the README's summary
+(between its bench/report.py markers) from the report.
 """
 import argparse
 import datetime
@@ -24,6 +25,7 @@ AGENT_JAR = "agent/target/uts4j-agent.jar"
 BENCH_JAR = "bench/target/benchmarks.jar"
 JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
 SCALE_SIZES = [2, 100, 1000, 10000]
+SCALE_HEAP = "-Xms512m -Xmx512m -Xmn128m"
 WORK = "bench/target/report"
 
 
@@ -128,8 +130,11 @@ def scale(forks):
     scores = {}
     for n in SCALE_SIZES:
         conf = write_scale_config(n)
+        # The same fixed heap at every size: left to itself, G1 sizes the young generation after what
+        # the start left live, and at some sizes (100, 10,000) chose one so small that collections,
+        # not binding, made up most of a scope's time.
         r = jmh("io\\.uts4j\\.bench\\.ScaleBenchmark", "scale-%d" % n, forks or 1,
-                ["-jvmArgs", "-javaagent:%s=kernel=off,config=%s" % (AGENT_JAR, conf)])
+                ["-jvmArgs", "%s -javaagent:%s=kernel=off,config=%s" % (SCALE_HEAP, AGENT_JAR, conf)])
         scores[n] = {m: r[("ScaleBenchmark", m)][0] for m in ("renameThenAsk", "switchLoaderThenAsk", "scopeThenAsk")}
     base = scores[SCALE_SIZES[0]]
     lines = ["| tenants | rename, then ask (ns) | vs 2 tenants | switch loader, then ask (ns) | vs 2 tenants | "
@@ -148,9 +153,9 @@ def scale(forks):
     return ("Binding at scale", "Each operation renames the worker (or switches its context class loader) in a "
             "host scope and asks an overridden property, so the rules of every tenant are matched again: tenant "
             "`t<i>` has `threads=t<i>-.*` and `loader=l<i>`; the worker alternates between the last tenant's name "
-            "and one no rule matches.",
+            "and one no rule matches. Every size runs with the same heap (%s)." % SCALE_HEAP,
             "bench/report.py --only scale (writes the configurations, then java -jar bench/target/benchmarks.jar "
-            "ScaleBenchmark -jvmArgs -javaagent:...=kernel=off,config=<file>)", lines)
+            "ScaleBenchmark -jvmArgs '%s -javaagent:...=kernel=off,config=<file>')" % SCALE_HEAP, lines)
 
 
 def handoff(forks):
@@ -257,12 +262,18 @@ def tables(md):
 def readme_summary(md):
     """The README's summary of the generated report: its key tables, as generated, and where they come from."""
     sec = tables(md)
-    head = [l for l in md.splitlines() if l.startswith("- date:") or l.startswith("- machine:") or l.startswith("- commit:")]
+    top = md.split("\n## ", 1)[0].splitlines()
+    head = [l for l in top if l.startswith(("- date:", "- machine:", "- commit:", "- sections of this run:"))]
     out = [README_START, "", "From [docs/BENCHMARKS.md](docs/BENCHMARKS.md) (" + "; ".join(
         h[2:] for h in head) + "). Regenerate both with `bench/report.py`.", ""]
 
-    def rows(title, keep=lambda l: True):
-        body = [l for l in sec.get(title, []) if l.startswith("|") and keep(l)]
+    def rows(title):
+        """The section from its first table on: tables, the blank lines between them, verdict lines."""
+        body = sec.get(title, [])
+        first = next((i for i, l in enumerate(body) if l.startswith("|")), len(body))
+        body = body[first:]
+        while body and not body[-1].strip():
+            body.pop()
         return body + [""] if body else []
 
     if "Start-up" in sec:
@@ -272,10 +283,10 @@ def readme_summary(md):
     if "Fast path" in sec:
         out += ["**Fast path** (JMH, agent off and on in one run):", ""] + rows("Fast path")
     if "Identity follows the work" in sec:
-        out += ["**Hand-offs** (JMH, µs):", ""] + rows("Identity follows the work")
+        out += ["**Hand-offs** (JMH, agent off and on in one run):", ""] + rows("Identity follows the work")
     for title in ("Throughput", "Binding at scale", "Many tenants"):
         if title in sec:
-            out += ["**%s**:" % title, ""] + [l for l in sec[title] if l.startswith("|") or l.startswith("Target")] + [""]
+            out += ["**%s**:" % title, ""] + rows(title)
     return out + [README_END]
 
 
@@ -327,13 +338,29 @@ def main():
            "- machine: %d CPUs, %s, Linux %s; load average before the run %s" % (
                os.cpu_count(), cpu, os.uname().release, " ".join(load)),
            "- JMH and many-tenant rows: %s" % java, ""]
+    fresh = {}
     for title, what, command, lines in results:
-        out += ["## " + title, "", what, "", "Command: `%s`" % command, ""] + lines + [""]
+        fresh[title] = ["## " + title, "", what, "", "Command: `%s`" % command, ""] + lines + [""]
+    if set(a.only) != set(SECTIONS) and os.path.isfile(a.o):
+        # A partial run replaces its own sections of the existing report and keeps the others (each
+        # section's date stays that of the run that made it: the header says which sections are new).
+        old = open(a.o).read().split("\n## ")[1:]
+        kept = ["## " + sec.rstrip("\n") + "\n" for sec in old]
+        merged = []
+        for sec in kept:
+            title = sec[3:].split("\n", 1)[0].strip()
+            merged += fresh.pop(title, sec.split("\n"))
+        for lines in fresh.values():
+            merged += lines
+        out[-1:-1] = ["- sections of this run: %s (the others from an earlier run)" % ", ".join(a.only)]
+        out += merged
+    else:
+        for lines in fresh.values():
+            out += lines
     with open(a.o, "w") as f:
         f.write("\n".join(out))
     log("wrote " + a.o)
-    if set(a.only) == set(SECTIONS):
-        update_readme("\n".join(out))  # a partial run leaves the README's summary as it was
+    update_readme("\n".join(out))
 
 
 if __name__ == "__main__":

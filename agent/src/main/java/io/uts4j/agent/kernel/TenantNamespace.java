@@ -58,7 +58,7 @@ public final class TenantNamespace implements AutoCloseable {
         Process p = launch(new Callable<Process>() { // not a lambda: the first launch may come early
             @Override
             public Process call() throws IOException {
-                return prepared.start();
+                return followingRenames(prepared.start());
             }
         }, new Consumer<Process>() {
             @Override
@@ -66,7 +66,7 @@ public final class TenantNamespace implements AutoCloseable {
                 late.destroyForcibly();
             }
         });
-        return followingRenames(p);
+        return p;
     }
 
     /** As {@link #start}, for a pipeline. */
@@ -74,7 +74,9 @@ public final class TenantNamespace implements AutoCloseable {
         List<Process> started = launch(new Callable<List<Process>>() {
             @Override
             public List<Process> call() throws IOException {
-                return ProcessBuilder.startPipeline(prepared);
+                List<Process> ps = ProcessBuilder.startPipeline(prepared);
+                for (Process p : ps) followingRenames(p);
+                return ps;
             }
         }, new Consumer<List<Process>>() {
             @Override
@@ -82,7 +84,6 @@ public final class TenantNamespace implements AutoCloseable {
                 for (Process p : late) p.destroyForcibly();
             }
         });
-        for (Process p : started) followingRenames(p);
         return started;
     }
 
@@ -108,7 +109,9 @@ public final class TenantNamespace implements AutoCloseable {
      * once it has exited they are read again, and the Java-level identity follows. This may run on
      * the launching thread itself (when the child has exited already), so it must neither wait for
      * a lane (long tasks may hold the task lane) nor touch the caller's interrupt flag: a short-lived
-     * thread reads the names, joined uninterruptibly.
+     * thread reads the names, joined uninterruptibly. Called on the namespace's launch thread: on
+     * JDK 17, {@code onExit} may make a process reaper thread, which keeps the context class loader
+     * of the thread that made it (a web application's, on its request thread) for its idle minute.
      */
     private Process followingRenames(Process p) {
         p.onExit().thenRun(this::readKernelNames);

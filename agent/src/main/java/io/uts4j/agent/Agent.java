@@ -27,7 +27,7 @@ public final class Agent {
         start((String) request[0], (Instrumentation) request[1], (Boolean) request[2]);
     }
 
-    public static void start(String args, Instrumentation inst, boolean dynamic) {
+    private static void start(String args, Instrumentation inst, boolean dynamic) {
         AttachReport report = dynamic ? AttachReport.of(inst, args) : null;
         try {
             run(report != null ? report.config : args, inst, dynamic);

@@ -166,18 +166,21 @@ final class Syscalls {
     /** @return all six names as the calling thread's UTS namespace has them */
     static UtsNames uname() {
         byte[] u = rawUname();
-        return new UtsNames(unameField(u, 1), unameField(u, 5), unameField(u, 0),
-                unameField(u, 2), unameField(u, 3), unameField(u, 4));
+        return new UtsNames(unameField(u, NODENAME), unameField(u, DOMAINNAME), unameField(u, SYSNAME),
+                unameField(u, RELEASE), unameField(u, VERSION), unameField(u, MACHINE));
     }
 
     /** @return the domain name of the calling thread's UTS namespace, byte for byte as the kernel keeps it */
     static byte[] domainnameBytes() {
         byte[] u = rawUname();
-        int at = 5 * LinuxLibc.UTS_FIELD;
+        int at = DOMAINNAME * LinuxLibc.UTS_FIELD;
         return Arrays.copyOfRange(u, at, at + cLength(u, at, LinuxLibc.UTS_FIELD));
     }
 
-    /** Field {@code index} of {@code struct utsname} (0 sysname … 5 domainname) as a string. */
+    /** The fields of {@code struct utsname}, in its order. */
+    private static final int SYSNAME = 0, NODENAME = 1, RELEASE = 2, VERSION = 3, MACHINE = 4, DOMAINNAME = 5;
+
+    /** Field {@code index} of {@code struct utsname} as a string. */
     private static String unameField(byte[] u, int index) {
         int at = index * LinuxLibc.UTS_FIELD;
         return new String(u, at, cLength(u, at, LinuxLibc.UTS_FIELD), StandardCharsets.UTF_8);

@@ -134,6 +134,18 @@ class UtsNamespaceTest {
         }
     }
 
+    /** Each of the six fields of {@code struct utsname}, read by uts4j, is what {@code uname} itself prints. */
+    @Test
+    void namesAreEachTheFieldUnameReports() {
+        UtsNames names = UtsNamespace.currentThreadNames();
+        assertThat(names.sysname()).isEqualTo(output("uname", "-s"));
+        assertThat(names.hostname()).isEqualTo(output("uname", "-n"));
+        assertThat(names.release()).isEqualTo(output("uname", "-r"));
+        assertThat(names.version()).isEqualTo(output("uname", "-v"));
+        assertThat(names.machine()).isEqualTo(output("uname", "-m"));
+        assertThat(names.domainname()).isEqualTo(read("/proc/sys/kernel/domainname"));
+    }
+
     @Test
     void newNamespaceStartsAsACopyOfItsCreatorsNames() throws Exception {
         UtsNames host = UtsNamespace.currentThreadNames();
